@@ -1,0 +1,15 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { ReleaseIdSchema } from './common.js'
+
+const Sha256Schema = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Hex SHA-256 of the file as published' })
+
+/** manifest.yaml: what a release is and the hash of every file in it. */
+export const ManifestSchema = Type.Object({
+  id: ReleaseIdSchema,
+  published_at: Type.String({ format: 'date-time' }),
+  previous: Type.Union([ReleaseIdSchema, Type.Null()]),
+  summary: Type.String({ minLength: 1, maxLength: 1000 }),
+  geography: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'The geography index edition this release uses' })),
+  files: Type.Record(Type.String({ pattern: '^[a-z-]+\\.yaml$' }), Sha256Schema)
+}, { additionalProperties: false })
+export type Manifest = Static<typeof ManifestSchema>

@@ -1,0 +1,24 @@
+/**
+ * `npm run data:check`: the boot-time data checks without starting a server, and a summary
+ * of every release (records per file, records past their review date).
+ */
+import { loadData, londonToday } from '../src/catalogue/index.js'
+import { summariseRelease } from '../src/catalogue/summary.js'
+import { loadConfig } from '../src/config.js'
+
+const { DATA_DIR: dataDir } = loadConfig()
+try {
+  const set = loadData(dataDir, '')
+  const today = londonToday(Date.now())
+  for (const id of set.ids) {
+    const summary = summariseRelease(set.byId.get(id)!, today)
+    process.stdout.write(`release ${id}${id === set.latest.release.id ? ' (latest)' : ''}\n`)
+    for (const [file, count] of Object.entries(summary.counts)) process.stdout.write(`  ${file.padEnd(26)} ${count} records\n`)
+    if (summary.overdue.length === 0) process.stdout.write('  no record is past its review date\n')
+    for (const overdue of summary.overdue) process.stdout.write(`  PAST REVIEW DATE: ${overdue}\n`)
+  }
+  process.stdout.write(`data ok: ${set.ids.length} release(s) in ${dataDir}\n`)
+} catch (err) {
+  process.stderr.write(`data error: ${(err as Error).message}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,70 @@
+import type { Contact, ContactRecord } from '../../schemas/contact.js'
+import type { OrganisationRecord, OrganisationRef } from '../../schemas/organisation.js'
+import type { ScheduleRecord } from '../../schemas/schedule.js'
+import type { Source, SourceRecord } from '../../schemas/source.js'
+import { contactUri } from './contact-uri.js'
+
+/** A contact with everything but the clock-dependent open-now fields. */
+export type ContactBase = Omit<Contact, 'open_now' | 'next_change'>
+export interface ContactEntry {
+  base: ContactBase
+  schedule: ScheduleRecord | null
+}
+
+/** A source as served. */
+export function presentSource (record: SourceRecord): Omit<Source, 'links'> {
+  return {
+    id: record.id,
+    publisher: record.publisher,
+    title: record.title,
+    url: record.url,
+    published: record.published,
+    published_note: record.published_note ?? null,
+    accessed: record.accessed,
+    kind: record.kind,
+    licence: record.licence ?? null,
+    notes: record.notes ?? null
+  }
+}
+
+export function presentOrganisationRef (record: OrganisationRecord): OrganisationRef {
+  return { id: record.id, name: record.name, website: record.website }
+}
+
+/**
+ * A contact as served, its URI derived once at load. An unverified contact keeps its value
+ * for transparency but gets no URI, so no app turns it into a button to dial.
+ */
+export function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) => string): ContactEntry {
+  const verification = record.verification ?? 'confirmed'
+  const uri = contactUri(record.kind, record.value)
+  return {
+    schedule: record.hours,
+    base: {
+      kind: record.kind,
+      label: record.label,
+      value: record.value,
+      uri: verification === 'confirmed' && uri.ok ? uri.uri : null,
+      cost: record.cost ?? null,
+      languages: record.languages ?? [],
+      hours: record.hours === null ? null : { ...record.hours, description: describe(record.hours) },
+      hours_note: record.hours_note ?? null,
+      verification,
+      notes: record.notes ?? null,
+      sources: record.sources ?? []
+    }
+  }
+}
+
+/** The record's own sources followed by its contacts' sources, each once, expanded. */
+export function collectSources<S> (ids: readonly string[], contacts: readonly ContactRecord[], sources: ReadonlyMap<string, S>): S[] {
+  const all = new Set(ids)
+  for (const contact of contacts) for (const id of contact.sources ?? []) all.add(id)
+  // cross-check.ts has made sure every id resolves
+  return [...all].map((id) => sources.get(id) as S)
+}
+
+/** A case-insensitive, accent-insensitive search key. */
+export function searchKey (...parts: string[]): string {
+  return parts.join(' \u0000 ').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+}

@@ -1,0 +1,20 @@
+import { describeSchedule } from '../domain/schedule/index.js'
+import { loadCatalogueSet, type CatalogueSet } from './load-catalogues.js'
+
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Today's date in the UK (YYYY-MM-DD). */
+export function londonToday (instant: number): string {
+  return londonDate.format(instant)
+}
+
+/**
+ * Loads, checks and builds every release in a data folder. Throws a DataError (one line:
+ * file, record, pointer, rule) at the first fault.
+ */
+export function loadData (dataDir: string, linkBase: string, now: number = Date.now()): CatalogueSet {
+  return loadCatalogueSet(dataDir, { linkBase, today: londonToday(now), describeSchedule })
+}
+
+export type { CatalogueSet } from './load-catalogues.js'
+export { DataError } from './data-error.js'

@@ -1,0 +1,56 @@
+import type { TSchema } from '@sinclair/typebox'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { stripNestedIds } from '../../schemas/strip-ids.js'
+import { DataError, pointer } from './data-error.js'
+
+// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+const ajv = new Ajv({ allErrors: false, strict: false })
+addFormats(ajv)
+const compiled = new WeakMap<TSchema, ValidateFunction>()
+
+function validatorFor (schema: TSchema): ValidateFunction {
+  let validate = compiled.get(schema)
+  if (validate === undefined) {
+    validate = ajv.compile(stripNestedIds(schema))
+    compiled.set(schema, validate)
+  }
+  return validate
+}
+
+function describe (error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>
+  if (error.keyword === 'additionalProperties') return `unknown field "${String(params.additionalProperty)}"`
+  if (error.keyword === 'required') return `missing field "${String(params.missingProperty)}"`
+  if (error.keyword === 'enum') return `${error.message ?? 'invalid'}: ${(params.allowedValues as unknown[]).join(', ')}`
+  return error.message ?? 'invalid'
+}
+
+/** The id a person would search the file for: the record's `id` or `code`, else its index. */
+export function recordLabel (record: unknown, index: number): string {
+  if (record !== null && typeof record === 'object') {
+    const { id, code } = record as { id?: unknown, code?: unknown }
+    if (typeof id === 'string') return id
+    if (typeof code === 'string') return code
+  }
+  return `#${index}`
+}
+
+/** Checks one value against a schema; throws a DataError at the first fault. */
+export function validateValue (label: string, record: string | null, base: string, value: unknown, schema: TSchema): void {
+  const validate = validatorFor(schema)
+  if (validate(value)) return
+  const [error] = validate.errors as ErrorObject[]
+  /* c8 ignore next */
+  if (error === undefined) throw new DataError(label, record, base, 'schema', 'invalid')
+  throw new DataError(label, record, base + error.instancePath, `schema:${error.keyword}`, describe(error))
+}
+
+/** Checks that a parsed file is a list whose every record matches the schema. */
+export function validateRecords<T> (label: string, data: unknown, schema: TSchema): T[] {
+  if (!Array.isArray(data)) throw new DataError(label, null, '', 'schema:type', 'the file must be a YAML list of records')
+  data.forEach((record, index) => validateValue(label, recordLabel(record, index), pointer(index), record, schema))
+  return data as T[]
+}

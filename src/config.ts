@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox'
+import envSchema from 'env-schema'
+import { StringEnum } from '../schemas/common.js'
+import { defaultDataDir } from './paths.js'
+
+export const ConfigSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on' }),
+  LOG_LEVEL: StringEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info', description: 'pino log level'
+  }),
+  DATA_DIR: Type.String({ minLength: 1, default: defaultDataDir, description: 'Folder holding releases/ and geography/' }),
+  TRUST_PROXY: Type.String({
+    minLength: 1,
+    default: 'false',
+    description: 'Whether to trust X-Forwarded-* headers: false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs'
+  }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 1200, description: 'Requests per client per window (generous: schools share one address)' }),
+  RATE_LIMIT_WINDOW: Type.String({ minLength: 1, default: '1 minute', description: 'Rate-limit window, e.g. "1 minute" or a number of milliseconds' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'When set, rate-limit counters are shared in Redis' })),
+  POSTCODES_IO_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'postcodes.io-compatible server for postcodes the bundled index lacks' })),
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(?:/[^?#]*[^/?#])?$', description: 'Absolute base URL used in links, e.g. https://api.example.org (no trailing slash)' }))
+})
+export type Config = Static<typeof ConfigSchema>
+
+/**
+ * Reads and validates the configuration from the environment. Throws one error naming
+ * every bad variable, so a misconfigured server never starts.
+ */
+export function loadConfig (env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return envSchema<Config>({ schema: ConfigSchema, data: env, dotenv: false })
+  } catch (err) {
+    throw new Error(`Invalid configuration: ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** Configuration for tests and tools: defaults plus overrides, without reading process.env. */
+export function testConfig (overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), LOG_LEVEL: 'silent', ...overrides }
+}
+
+/** Fastify's `trustProxy` option from the TRUST_PROXY variable. */
+export function trustProxyOption (value: string): boolean | number | string {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  if (/^\d+$/.test(value)) return Number(value)
+  return value
+}

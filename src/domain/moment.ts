@@ -1,0 +1,42 @@
+import type { Nation } from '../../schemas/common.js'
+import type { Contact } from '../../schemas/contact.js'
+import type { ContactEntry } from '../catalogue/build-common.js'
+import { dayNumber } from './schedule/civil-date.js'
+import { calendarFor, HORIZON_DAYS, openStatus, wallClockToInstant, type BankHolidayCalendars } from './schedule/index.js'
+
+const DAY_MS = 86_400_000
+
+/** The moment a question is asked about, and whose bank holidays apply. */
+export interface Moment {
+  instant: number
+  /** The nation asked about (`?nation=`); decides the bank-holiday calendar. */
+  nation: Nation | undefined
+  calendars: BankHolidayCalendars
+}
+
+/**
+ * Contacts with their open-now status at a moment, and until when that stays right.
+ * Bank holidays follow the nation asked about; failing that, the service's only nation;
+ * failing that (UK-wide services), England and Wales, whose list the others mostly share.
+ */
+export function contactsAt (entries: readonly ContactEntry[], nations: readonly Nation[], moment: Moment): { contacts: Contact[], validUntil: number } {
+  const nation = moment.nation ?? (nations.length === 1 ? nations[0] : undefined) ?? 'england'
+  const calendar = calendarFor(moment.calendars, nation)
+  let validUntil = moment.instant + HORIZON_DAYS * DAY_MS
+  const at = new Date(moment.instant)
+  const contacts = entries.map(({ base, schedule }) => {
+    const status = openStatus(schedule, at, calendar)
+    if (status.valid_until !== null) validUntil = Math.min(validUntil, status.valid_until.getTime())
+    return { ...base, open_now: status.open_now, next_change: status.next_change }
+  })
+  return { contacts, validUntil }
+}
+
+/** Whether a record is past its review date at a moment, and when that next changes. */
+export function staleness (reviewBy: string, instant: number): { stale: boolean, validUntil: number } {
+  // A record is stale from the first London midnight after its review date.
+  const staleFrom = wallClockToInstant(dayNumber(reviewBy) + 1, 0)
+  return instant >= staleFrom
+    ? { stale: true, validUntil: Number.POSITIVE_INFINITY }
+    : { stale: false, validUntil: staleFrom }
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Value } from '@sinclair/typebox/value'
+import { parse } from 'yaml'
+import { BankHolidayCalendarFileSchema } from '../../../schemas/schedule.js'
+import { calendarsFromFile, type BankHolidayCalendars } from './calendar.js'
+
+/** Where the calendar lives inside the data folder (written by scripts/build-bank-holidays.ts). */
+export const BANK_HOLIDAYS_FILE = join('calendars', 'uk-bank-holidays.yaml')
+
+/**
+ * Parses and checks the text of a bank-holiday calendar file. Throws, naming the first
+ * fault, rather than serve opening hours from a calendar it cannot trust.
+ */
+export function parseBankHolidayCalendars (text: string, label = BANK_HOLIDAYS_FILE): BankHolidayCalendars {
+  // The YAML 1.2 core schema keeps dates as the strings written.
+  const data: unknown = parse(text, { schema: 'core' })
+  const [fault] = Value.Errors(BankHolidayCalendarFileSchema, data)
+  if (fault !== undefined) throw new Error(`${label}: ${fault.path === '' ? '/' : fault.path}: ${fault.message}`)
+  const file = Value.Decode(BankHolidayCalendarFileSchema, data)
+  for (const [division, list] of Object.entries(file.divisions)) {
+    const dates = list.map((h) => h.date)
+    if (new Set(dates).size !== dates.length) throw new Error(`${label}: ${division} lists a date twice`)
+  }
+  return calendarsFromFile(file)
+}
+
+/** Reads the bank-holiday calendars from a data folder, once at boot. */
+export function loadBankHolidayCalendars (dataDir: string): BankHolidayCalendars {
+  const path = join(dataDir, BANK_HOLIDAYS_FILE)
+  return parseBankHolidayCalendars(readFileSync(path, 'utf8'), path)
+}

@@ -1,0 +1,18 @@
+import createError from '@fastify/error'
+
+const RecordNotFound = createError<[string, string]>('SG_NOT_FOUND', 'No %s has the %s given in the path', 404)
+
+/** No record of that kind has the id in the path; `param` names the path parameter. */
+export function recordNotFound (kind: string, param: string): Error & { param: string } {
+  return Object.assign(new RecordNotFound(kind, param), { param })
+}
+
+/** `?release=` names a release this server does not hold. */
+export const UnknownReleaseError = createError('SG_UNKNOWN_RELEASE', 'The release given in the query is not one this server holds', 404)
+
+const InvalidParameter = createError<[string, string]>('SG_INVALID_PARAMETER', "Query parameter '%s' %s.", 400)
+
+/** A query parameter that passed the schema but makes no sense (e.g. 31 February). */
+export function invalidParameter (param: string, reason: string): Error & { param: string, reason: string } {
+  return Object.assign(new InvalidParameter(param, reason), { param, reason })
+}

@@ -1,0 +1,24 @@
+import type { LinkBuilder } from '../catalogue/links.js'
+import type { Page } from '../domain/paginate.js'
+import { DEFAULT_PER_PAGE } from '../../schemas/query.js'
+
+/**
+ * self/first/last/next/prev for a page of a list. Filters are carried over in a fixed
+ * order; `page` and `per_page` only when they differ from the defaults.
+ */
+export function listLinks (links: LinkBuilder, path: string, filters: Array<[string, string | number | boolean | undefined]>, page: Page<unknown>) {
+  const kept = filters.filter((f): f is [string, string | number | boolean] => f[1] !== undefined).map(([k, v]) => [k, String(v)] as [string, string])
+  const at = (n: number) => {
+    const paging: Array<[string, string]> = []
+    if (n !== 1) paging.push(['page', String(n)])
+    if (page.perPage !== DEFAULT_PER_PAGE) paging.push(['per_page', String(page.perPage)])
+    return links.to(path, [...kept, ...paging])
+  }
+  return {
+    self: at(page.page),
+    first: at(1),
+    last: at(page.lastPage),
+    next: page.page < page.lastPage ? at(page.page + 1) : null,
+    prev: page.page > 1 ? at(Math.min(page.page - 1, page.lastPage)) : null
+  }
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Catalogue } from '../catalogue/build-catalogue.js'
+import type { CatalogueSet } from '../catalogue/load-catalogues.js'
+import { UnknownReleaseError } from '../http/errors.js'
+
+export interface ReloadOutcome {
+  at: string
+  ok: boolean
+  /** One line naming file, record, pointer and rule; null when the reload worked. */
+  error: string | null
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The releases being served. Swapped as one reference on reload, never mutated. */
+    readonly catalogues: CatalogueSet
+    /** The catalogue for `?release=`, or the latest; throws a 404 problem for an unknown id. */
+    catalogueFor: (releaseId: string | undefined) => Catalogue
+    /** Milliseconds since the epoch; injectable so tests can stand at any moment. */
+    clock: () => number
+    /**
+     * Loads the data folder again. A good set replaces the served one in one step; a broken
+     * one is refused and the last good one keeps serving.
+     */
+    reloadData: () => ReloadOutcome
+    /** The outcome of the last reload, if any. */
+    readonly lastReload: ReloadOutcome | null
+  }
+}
+
+export interface CatalogueOptions {
+  initial: CatalogueSet
+  load: () => CatalogueSet
+  clock: () => number
+}
+
+/** Holds the current set of releases. The first set is loaded before the app is built. */
+async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: CatalogueOptions) {
+  let current = initial
+  let lastReload: ReloadOutcome | null = null
+  app.decorate('catalogues', { getter: () => current })
+  app.decorate('lastReload', { getter: () => lastReload })
+  app.decorate('clock', clock)
+  app.decorate('catalogueFor', function catalogueFor (releaseId: string | undefined): Catalogue {
+    if (releaseId === undefined) return current.latest
+    const found = current.byId.get(releaseId)
+    if (found === undefined) throw new UnknownReleaseError()
+    return found
+  })
+  app.decorate('reloadData', function reloadData (): ReloadOutcome {
+    const at = new Date(clock()).toISOString()
+    try {
+      current = load()
+      lastReload = { at, ok: true, error: null }
+      app.log.info({ release: current.latest.release.id }, 'data reloaded')
+    } catch (err) {
+      lastReload = { at, ok: false, error: (err as Error).message }
+      app.log.error({ problem: lastReload.error }, 'data reload refused; still serving the previous data')
+    }
+    return lastReload
+  })
+}
+
+export default fp(cataloguePlugin, { name: 'catalogue' })

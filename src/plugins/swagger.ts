@@ -1,0 +1,47 @@
+import swagger from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { licencesMarkdown } from '../attribution.js'
+import { packageInfo } from '../package-info.js'
+
+export interface SwaggerOptions {
+  publicBaseUrl: string | undefined
+}
+
+const DESCRIPTION = [
+  'Where to turn in the UK when a child may be at risk: helplines, reporting channels and cited statistics, served from versioned data releases. **If a child is in immediate danger, call 999.** Every record names its sources and the date it was checked.',
+  'Conventions: lists are `{data, meta, links}`; errors are RFC 9457 `application/problem+json`; every data endpoint takes `?release=`; responses carry `ETag` and answer `If-None-Match` with 304; open-now answers expire when the status next changes. No cookies, no tracking, no key.',
+  '## Data licences and attribution'
+].join('\n\n') + `\n\n${licencesMarkdown()}`
+
+/** OpenAPI 3.1 generated from the route schemas; components are named by `$id`. */
+async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOptions) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Safeguarding API',
+        version: packageInfo.version,
+        description: DESCRIPTION,
+        license: { name: 'MIT (code); data licences in the description', identifier: 'MIT' }
+      },
+      // Open data: no key, no login. An empty list says so explicitly.
+      security: [],
+      servers: publicBaseUrl === undefined ? [{ url: '/' }] : [{ url: publicBaseUrl }],
+      tags: [
+        { name: 'helplines', description: 'Services to contact for advice or support' },
+        { name: 'meta', description: 'About the API and its data' },
+        { name: 'operations', description: 'Health checks' }
+      ]
+    },
+    refResolver: {
+      buildLocalReference (json, _baseUri, _fragment, i) {
+        return typeof json.$id === 'string' ? json.$id : `def-${i}`
+      }
+    },
+    hideUntagged: true,
+    exposeHeadRoutes: false
+  })
+}
+
+export default fp(swaggerPlugin, { name: 'swagger', dependencies: ['schemas'] })

@@ -1,0 +1,39 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { loadData, type CatalogueSet } from './catalogue/index.js'
+import { loadConfig, type Config } from './config.js'
+
+/** Grace period for in-flight requests on SIGTERM/SIGINT before the process exits anyway. */
+const CLOSE_GRACE_MS = 10_000
+
+function fail (message: string): never {
+  // One line on stderr, then a non-zero exit before anything listens.
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+let config: Config
+let catalogues: CatalogueSet
+try {
+  config = loadConfig()
+} catch (err) {
+  fail((err as Error).message)
+}
+try {
+  catalogues = loadData(config.DATA_DIR, config.PUBLIC_BASE_URL ?? '')
+} catch (err) {
+  fail(`data error: ${(err as Error).message}`)
+}
+
+const app = await buildApp(config, { catalogues })
+
+closeWithGrace({ delay: CLOSE_GRACE_MS }, async ({ signal, err }) => {
+  if (err !== undefined) app.log.error({ err }, 'closing after an error')
+  else app.log.info({ signal }, 'closing: finishing requests in flight')
+  await app.close()
+})
+
+// SIGHUP reloads the data folder; a broken release is refused and the old one keeps serving.
+process.on('SIGHUP', () => { app.reloadData() })
+
+await app.listen({ host: config.HOST, port: config.PORT })
