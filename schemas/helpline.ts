@@ -16,7 +16,7 @@ export const TOPICS = [
   'abuse-and-neglect', 'sexual-abuse', 'online-safety', 'online-grooming', 'child-sexual-abuse-imagery',
   'nude-image-sharing', 'emotional-support', 'suicide-and-self-harm', 'parenting-and-family',
   'whistleblowing', 'harmful-sexual-thoughts-or-behaviour', 'non-recent-abuse', 'crime', 'emergency',
-  'advice-and-advocacy'
+  'advice-and-advocacy', 'sexual-extortion'
 ] as const
 export const TopicSchema = StringEnum(TOPICS, { $id: 'Topic' })
 export type Topic = Static<typeof TopicSchema>

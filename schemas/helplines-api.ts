@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Ref, StringEnum } from './common.js'
 import { CONTACT_KINDS } from './contact.js'
-import { ItemEnvelope, ListEnvelope, ListMetaSchema } from './envelope.js'
+import { ItemEnvelope, ListEnvelope } from './envelope.js'
 import { AUDIENCES, HelplineSchema, TOPICS } from './helpline.js'
+import { ServiceListMetaSchema } from './service-list-meta.js'
 import { AtQueryFields, CalendarNationQueryField, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
 
 export const HelplineListQuerySchema = Type.Object({
@@ -24,5 +25,5 @@ export const HelplineItemQuerySchema = Type.Object({
   ...ReleaseQueryFields
 }, { additionalProperties: false })
 
-export const HelplineListSchema = ListEnvelope(Ref(HelplineSchema), 'HelplineList', Ref(ListMetaSchema))
+export const HelplineListSchema = ListEnvelope(Ref(HelplineSchema), 'HelplineList', Ref(ServiceListMetaSchema))
 export const HelplineItemSchema = ItemEnvelope(Ref(HelplineSchema), 'HelplineItem')

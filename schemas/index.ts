@@ -4,9 +4,17 @@ import { ContactKindSchema, ContactSchema } from './contact.js'
 import { ItemMetaSchema, ListLinksSchema, ListMetaSchema, SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema, HelplineSchema, TopicSchema } from './helpline.js'
 import { HelplineItemSchema, HelplineListSchema } from './helplines-api.js'
+import { LocalAuthorityItemSchema, LocalAuthorityListSchema } from './local-authorities-api.js'
+import { BodyTypeSchema, LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
+import { PostcodeLookupSchema, PostcodeMatchSchema } from './lookup.js'
+import { ReportingChannelSchema, UrgencySchema } from './reporting-channel.js'
+import { ReportingChannelItemSchema, ReportingChannelListSchema } from './reporting-channels-api.js'
+import { ReportingRouteSchema, RouteStepSchema, SituationSchema, ServiceSummarySchema } from './reporting-route.js'
+import { ReportingRouteItemSchema, SituationItemSchema, SituationListSchema } from './reporting-routes-api.js'
 import { OrganisationRefSchema } from './organisation.js'
 import { ProblemFieldErrorSchema, ProblemSchema } from './problem.js'
 import { ScheduleSchema } from './schedule.js'
+import { ServiceListMetaSchema } from './service-list-meta.js'
 import { SourceSchema } from './source.js'
 
 /**
@@ -18,5 +26,11 @@ export const SHARED_SCHEMAS: TSchema[] = [
   ProblemFieldErrorSchema, ProblemSchema,
   SelfLinksSchema, ListMetaSchema, ListLinksSchema, ItemMetaSchema,
   AnonymitySchema, OrganisationRefSchema, SourceSchema, ScheduleSchema, ContactSchema,
-  HelplineSchema, HelplineListSchema, HelplineItemSchema
+  UrgencySchema, ServiceSummarySchema, ServiceListMetaSchema,
+  HelplineSchema, HelplineListSchema, HelplineItemSchema,
+  ReportingChannelSchema, ReportingChannelListSchema, ReportingChannelItemSchema,
+  BodyTypeSchema, LocalAuthoritySchema, LocalAuthorityRefSchema, LocalAuthorityListSchema, LocalAuthorityItemSchema,
+  PostcodeMatchSchema, PostcodeLookupSchema,
+  SituationSchema, RouteStepSchema, ReportingRouteSchema,
+  SituationListSchema, SituationItemSchema, ReportingRouteItemSchema
 ]

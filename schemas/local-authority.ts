@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { HttpsUrlSchema, NationSchema, ProvenanceFields, StringEnum } from './common.js'
-import { ContactRecordSchema } from './contact.js'
+import { HttpsUrlSchema, IsoDateSchema, NationSchema, ProvenanceFields, Ref, StringEnum } from './common.js'
+import { ContactRecordSchema, ContactSchema } from './contact.js'
+import { SelfLinksSchema } from './envelope.js'
+import { SourceSchema } from './source.js'
 
 /** ONS GSS code of a council or district (`E09000033`). */
 export const GssCodeSchema = Type.String({
@@ -67,3 +69,36 @@ export const LocalAuthorityRecordSchema = Type.Object({
   ...ProvenanceFields
 }, { additionalProperties: false })
 export type LocalAuthorityRecord = Static<typeof LocalAuthorityRecordSchema>
+
+/** A body responsible for children's social care, as served. */
+export const LocalAuthoritySchema = Type.Object({
+  code: AuthorityCodeSchema,
+  name: Type.String(),
+  short_name: Type.String(),
+  nation: Ref(NationSchema),
+  body_type: Ref(BodyTypeSchema),
+  alias_codes: Type.Array(Type.String()),
+  homepage_url: Type.Union([Type.String(), Type.Null()]),
+  homepage_note: Type.Union([Type.String(), Type.Null()]),
+  govuk_slug: Type.Union([Type.String(), Type.Null()]),
+  find_your_council_url: Type.Union([Type.String(), Type.Null()]),
+  lad_codes: Type.Array(Type.String()),
+  lad_codes_note: Type.Union([Type.String(), Type.Null()]),
+  contacts: Type.Array(Ref(ContactSchema), { description: 'Sourced children\'s social care contacts only; see contacts_note' }),
+  contacts_note: Type.String(),
+  sources: Type.Array(Ref(SourceSchema)),
+  verified_on: IsoDateSchema,
+  review_by: IsoDateSchema,
+  stale: Type.Boolean(),
+  links: Ref(SelfLinksSchema)
+}, { $id: 'LocalAuthority', additionalProperties: false })
+export type LocalAuthority = Static<typeof LocalAuthoritySchema>
+
+/** The few fields that name an authority inside other answers (alternatives in a split area). */
+export const LocalAuthorityRefSchema = Type.Object({
+  code: AuthorityCodeSchema,
+  name: Type.String(),
+  nation: Ref(NationSchema),
+  links: Ref(SelfLinksSchema)
+}, { $id: 'LocalAuthorityRef', additionalProperties: false })
+export type LocalAuthorityRef = Static<typeof LocalAuthorityRefSchema>

@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { HttpsUrlSchema, NationSchema, ProvenanceFields, SlugSchema, StringEnum } from './common.js'
-import { ContactRecordSchema } from './contact.js'
+import { HttpsUrlSchema, IsoDateSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
+import { ContactRecordSchema, ContactSchema } from './contact.js'
+import { SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema, TopicSchema } from './helpline.js'
+import { OrganisationRefSchema } from './organisation.js'
+import { SourceSchema } from './source.js'
 
 export const URGENCIES = ['emergency', 'urgent', 'standard'] as const
 export const UrgencySchema = StringEnum(URGENCIES, {
@@ -37,3 +40,31 @@ export const ReportingChannelRecordSchema = Type.Object({
   ...ProvenanceFields
 }, { additionalProperties: false })
 export type ReportingChannelRecord = Static<typeof ReportingChannelRecordSchema>
+
+/** A reporting channel as served: organisation and sources expanded, contacts with open-now status. */
+export const ReportingChannelSchema = Type.Object({
+  id: SlugSchema,
+  name: Type.String(),
+  organisation: Ref(OrganisationRefSchema),
+  summary: Type.String(),
+  website: Type.Union([Type.String(), Type.Null()]),
+  report_here: Type.Array(Type.String(), { description: 'What to report here' }),
+  not_for: Type.Array(Type.String(), { description: 'What this channel does not deal with' }),
+  who_can_report: Type.Array(Ref(AudienceSchema)),
+  who_can_report_note: Type.Union([Type.String(), Type.Null()]),
+  anonymity: Ref(AnonymitySchema),
+  urgency: Ref(UrgencySchema),
+  what_happens_next: Type.String(),
+  do_not: Type.Array(Type.String(), { description: 'What not to do, e.g. never download or forward images' }),
+  topics: Type.Array(Ref(TopicSchema)),
+  nations: Type.Array(Ref(NationSchema)),
+  scope: StringEnum(['national', 'local'], { description: 'local: contacts depend on where the child lives; see /v1/local-authorities/lookup' }),
+  contacts: Type.Array(Ref(ContactSchema)),
+  notes: Type.Array(Type.String()),
+  sources: Type.Array(Ref(SourceSchema)),
+  verified_on: IsoDateSchema,
+  review_by: IsoDateSchema,
+  stale: Type.Boolean({ description: 'True when the record is past its review date' }),
+  links: Ref(SelfLinksSchema)
+}, { $id: 'ReportingChannel', additionalProperties: false })
+export type ReportingChannel = Static<typeof ReportingChannelSchema>

@@ -1,6 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { NationSchema, ProvenanceFields, SlugSchema, StringEnum } from './common.js'
-import { AudienceSchema } from './helpline.js'
+import { IsoDateSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
+import { ContactSchema } from './contact.js'
+import { SelfLinksSchema } from './envelope.js'
+import { AnonymitySchema, AudienceSchema } from './helpline.js'
+import { LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
+import { PostcodeMatchSchema } from './lookup.js'
+import { UrgencySchema } from './reporting-channel.js'
+import { SourceSchema } from './source.js'
 
 export const STEP_TARGET_KINDS = ['reporting-channel', 'helpline'] as const
 
@@ -36,3 +42,63 @@ export const ReportingRouteRecordSchema = Type.Object({
   ...ProvenanceFields
 }, { additionalProperties: false })
 export type ReportingRouteRecord = Static<typeof ReportingRouteRecordSchema>
+
+/** A situation someone may be in, as served. */
+export const SituationSchema = Type.Object({
+  id: SlugSchema,
+  title: Type.String(),
+  summary: Type.String(),
+  asked_by: Type.Array(Ref(AudienceSchema)),
+  notes: Type.Array(Type.String()),
+  links: Type.Object({
+    self: Type.String(),
+    route: Type.String({ description: 'The ordered steps for this situation' })
+  }, { additionalProperties: false })
+}, { $id: 'Situation', additionalProperties: false })
+export type Situation = Static<typeof SituationSchema>
+
+/** A helpline or reporting channel in brief, with what is needed to act on it now. */
+export const ServiceSummarySchema = Type.Object({
+  kind: StringEnum(STEP_TARGET_KINDS),
+  id: SlugSchema,
+  name: Type.String(),
+  summary: Type.String(),
+  urgency: Type.Union([Ref(UrgencySchema), Type.Null()], { description: 'For reporting channels' }),
+  anonymity: Ref(AnonymitySchema),
+  do_not: Type.Array(Type.String()),
+  contacts: Type.Array(Ref(ContactSchema)),
+  links: Ref(SelfLinksSchema)
+}, { $id: 'ServiceSummary', additionalProperties: false })
+export type ServiceSummary = Static<typeof ServiceSummarySchema>
+
+export const RouteStepSchema = Type.Object({
+  order: Type.Integer({ minimum: 1 }),
+  why: Type.String(),
+  when: Type.Union([Type.String(), Type.Null()]),
+  nations: Type.Array(Ref(NationSchema), { description: 'Where this step applies' }),
+  service: Ref(ServiceSummarySchema),
+  local_authority: Type.Union([Ref(LocalAuthoritySchema), Type.Null()], {
+    description: 'For the council step when a postcode placed the child: the council (or HSC Trust) itself'
+  }),
+  find_your_council_url: Type.Union([Type.String(), Type.Null()], {
+    description: 'For the council step when no council was resolved: where to find it'
+  }),
+  sources: Type.Array(SlugSchema, { description: 'Sources of this rule; all are listed in full on the route' })
+}, { $id: 'RouteStep', additionalProperties: false })
+export type RouteStep = Static<typeof RouteStepSchema>
+
+/** The ordered steps for a situation, for a nation and place when given. */
+export const ReportingRouteSchema = Type.Object({
+  situation: Ref(SituationSchema),
+  nation: Type.Union([Ref(NationSchema), Type.Null()], { description: 'The nation the steps are for; null: steps for every nation, each saying where it applies' }),
+  location: Type.Union([Type.Object({
+    match: Ref(PostcodeMatchSchema),
+    authorities: Type.Array(Ref(LocalAuthorityRefSchema))
+  }, { additionalProperties: false }), Type.Null()], { description: 'Where a postcode placed the child; null without a postcode' }),
+  steps: Type.Array(Ref(RouteStepSchema)),
+  sources: Type.Array(Ref(SourceSchema)),
+  verified_on: IsoDateSchema,
+  review_by: IsoDateSchema,
+  stale: Type.Boolean()
+}, { $id: 'ReportingRoute', additionalProperties: false })
+export type ReportingRoute = Static<typeof ReportingRouteSchema>

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js'
 
 const { DATA_DIR: dataDir } = loadConfig()
 try {
-  const set = loadData(dataDir, '')
+  const set = await loadData(dataDir, '')
   const today = londonToday(Date.now())
   for (const id of set.ids) {
     const summary = summariseRelease(set.byId.get(id)!, today)

@@ -11,6 +11,7 @@ import { trustProxyOption, type Config } from './config.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
 import cataloguePlugin from './plugins/catalogue.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
+import postcodeUpstreamPlugin from './plugins/postcode-upstream.js'
 import schemasPlugin from './plugins/schemas.js'
 import standardResponsesPlugin from './plugins/standard-responses.js'
 import securityPlugin from './plugins/security.js'
@@ -33,7 +34,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   const clock = options.clock ?? Date.now
   const linkBase = config.PUBLIC_BASE_URL ?? ''
   const load = () => loadData(config.DATA_DIR, linkBase, clock())
-  const initial = options.catalogues ?? load()
+  const initial = options.catalogues ?? await load()
 
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, options.logStream),
@@ -56,6 +57,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(swaggerPlugin, { publicBaseUrl: config.PUBLIC_BASE_URL })
   await app.register(cataloguePlugin, { initial, load, clock })
   await app.register(errorHandlerPlugin, { base: linkBase })
+  await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
   await app.register(securityPlugin)
   await app.register(rootRoutes)
   await app.register(healthRoutes)

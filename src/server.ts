@@ -20,7 +20,7 @@ try {
   fail((err as Error).message)
 }
 try {
-  catalogues = loadData(config.DATA_DIR, config.PUBLIC_BASE_URL ?? '')
+  catalogues = await loadData(config.DATA_DIR, config.PUBLIC_BASE_URL ?? '')
 } catch (err) {
   fail(`data error: ${(err as Error).message}`)
 }
@@ -34,6 +34,6 @@ closeWithGrace({ delay: CLOSE_GRACE_MS }, async ({ signal, err }) => {
 })
 
 // SIGHUP reloads the data folder; a broken release is refused and the old one keeps serving.
-process.on('SIGHUP', () => { app.reloadData() })
+process.on('SIGHUP', () => { app.reloadData().catch((err: unknown) => app.log.error({ err }, 'reload failed')) })
 
 await app.listen({ host: config.HOST, port: config.PORT })

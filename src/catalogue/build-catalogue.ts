@@ -1,18 +1,20 @@
-import type { Helpline } from '../../schemas/helpline.js'
 import type { OrganisationRecord } from '../../schemas/organisation.js'
+import type { Manifest } from '../../schemas/release.js'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import type { Source } from '../../schemas/source.js'
-import type { Manifest } from '../../schemas/release.js'
-import { collectSources, presentContact, presentOrganisationRef, presentSource, searchKey, type ContactEntry } from './build-common.js'
+import type { GeographyIndex } from '../domain/geography/index.js'
+import { presentSource } from './build-common.js'
+import { buildHelpline, type BuildContext, type HelplineEntry } from './build-helplines.js'
+import { buildLocalAuthority, type LocalAuthorityEntry } from './build-local-authorities.js'
+import { buildReportingChannel, type ReportingChannelEntry } from './build-reporting-channels.js'
+import { buildRoute, type RouteEntry } from './build-routes.js'
 import { linkBuilder, type LinkBuilder } from './links.js'
 import type { RawRelease } from './load-release.js'
 
-/** A helpline with everything but its clock-dependent fields (open now, stale). */
-export interface HelplineEntry {
-  base: Omit<Helpline, 'contacts' | 'stale'>
-  contacts: ContactEntry[]
-  search: string
-}
+export type { HelplineEntry } from './build-helplines.js'
+export type { LocalAuthorityEntry } from './build-local-authorities.js'
+export type { ReportingChannelEntry } from './build-reporting-channels.js'
+export type { RouteEntry } from './build-routes.js'
 
 export interface ReleaseInfo {
   id: string
@@ -32,6 +34,15 @@ export interface Catalogue {
   organisations: ReadonlyMap<string, OrganisationRecord>
   helplines: readonly HelplineEntry[]
   helplineById: ReadonlyMap<string, HelplineEntry>
+  reportingChannels: readonly ReportingChannelEntry[]
+  reportingChannelById: ReadonlyMap<string, ReportingChannelEntry>
+  localAuthorities: readonly LocalAuthorityEntry[]
+  /** By current code and by every alias code. */
+  localAuthorityByCode: ReadonlyMap<string, LocalAuthorityEntry>
+  routes: readonly RouteEntry[]
+  routeById: ReadonlyMap<string, RouteEntry>
+  /** The postcode index this release names, if any. */
+  geography: GeographyIndex | null
 }
 
 export interface BuildOptions {
@@ -39,54 +50,41 @@ export interface BuildOptions {
   linkBase: string
   isLatest: boolean
   describeSchedule: (schedule: ScheduleRecord) => string
+  geography: GeographyIndex | null
 }
 
-const byName = <T extends { base: { name: string, id: string } }>(a: T, b: T) =>
-  a.base.name.localeCompare(b.base.name, 'en-GB') || a.base.id.localeCompare(b.base.id)
+const byName = <T extends { base: { name: string } }>(a: T, b: T) => a.base.name.localeCompare(b.base.name, 'en-GB')
+const byKey = <T>(items: readonly T[], key: (item: T) => string) => new Map(items.map((item) => [key(item), item]))
 
 /** Builds the immutable catalogue of a checked release. */
 export function buildCatalogue (raw: RawRelease, options: BuildOptions): Catalogue {
   const { manifest, records } = raw
   const links = linkBuilder(options.linkBase, manifest.id, options.isLatest)
   const sources = new Map(records.sources.map((s) => [s.id, { ...presentSource(s), links: { self: links.to(`/v1/sources/${s.id}`) } }]))
-  const organisations = new Map(records.organisations.map((o) => [o.id, o]))
+  const ctx: BuildContext = { links, sources, organisations: byKey(records.organisations, (o) => o.id), describeSchedule: options.describeSchedule }
 
-  const helplines = records.helplines.map((record): HelplineEntry => ({
-    base: {
-      id: record.id,
-      name: record.name,
-      organisation: presentOrganisationRef(organisations.get(record.organisation) as OrganisationRecord),
-      summary: record.summary,
-      audiences: record.audiences,
-      topics: record.topics,
-      nations: record.nations,
-      age_range: record.age_range === undefined ? null : { min: record.age_range.min ?? null, max: record.age_range.max ?? null },
-      anonymity: record.anonymity,
-      cost: record.cost,
-      notes: record.notes ?? [],
-      sources: collectSources(record.sources, record.contacts, sources),
-      verified_on: record.verified_on,
-      review_by: record.review_by,
-      links: { self: links.to(`/v1/helplines/${record.id}`) }
-    },
-    contacts: record.contacts.map((c) => presentContact(c, options.describeSchedule)),
-    search: searchKey(record.name, record.summary)
-  })).sort(byName)
+  const helplines = records.helplines.map((r) => buildHelpline(r, ctx)).sort(byName)
+  const reportingChannels = records.reportingChannels.map((r) => buildReportingChannel(r, ctx)).sort(byName)
+  const localAuthorities = records.localAuthorities.map((r) => buildLocalAuthority(r, ctx)).sort(byName)
+  const localAuthorityByCode = new Map<string, LocalAuthorityEntry>()
+  for (const la of localAuthorities) for (const code of [la.base.code, ...la.base.alias_codes]) localAuthorityByCode.set(code, la)
+  // Routes keep the order they are written in: it is the order people meet situations in.
+  const routes = records.reportingRoutes.map((r) => buildRoute(r, links))
 
   return Object.freeze({
-    release: {
-      id: manifest.id,
-      published_at: manifest.published_at,
-      previous: manifest.previous,
-      summary: manifest.summary,
-      hash: raw.hash,
-      manifest
-    },
+    release: { id: manifest.id, published_at: manifest.published_at, previous: manifest.previous, summary: manifest.summary, hash: raw.hash, manifest },
     isLatest: options.isLatest,
     links,
     sources,
-    organisations,
+    organisations: ctx.organisations,
     helplines,
-    helplineById: new Map(helplines.map((h) => [h.base.id, h]))
+    helplineById: byKey(helplines, (h) => h.base.id),
+    reportingChannels,
+    reportingChannelById: byKey(reportingChannels, (c) => c.base.id),
+    localAuthorities,
+    localAuthorityByCode,
+    routes,
+    routeById: byKey(routes, (r) => r.situation.id),
+    geography: options.geography
   })
 }

@@ -1,7 +1,9 @@
 import type { Static, TSchema } from '@sinclair/typebox'
 import { HelplineRecordSchema } from '../../schemas/helpline.js'
 import { OrganisationRecordSchema } from '../../schemas/organisation.js'
+import { LocalAuthorityRecordSchema } from '../../schemas/local-authority.js'
 import { ReportingChannelRecordSchema } from '../../schemas/reporting-channel.js'
+import { ReportingRouteRecordSchema } from '../../schemas/reporting-route.js'
 import { SourceRecordSchema } from '../../schemas/source.js'
 
 interface DatasetSpec<S extends TSchema> {
@@ -15,12 +17,14 @@ interface DatasetSpec<S extends TSchema> {
 
 const dataset = <S extends TSchema>(file: string, schema: S, required: boolean): DatasetSpec<S> => ({ file, schema, required })
 
-/** Every data file a release may hold. Each file is a YAML list of records keyed by `id`. */
+/** Every data file a release may hold. Each file is a YAML list of records keyed by `id` (`code` for authorities). */
 export const DATASETS = {
   sources: dataset('sources.yaml', SourceRecordSchema, true),
   organisations: dataset('organisations.yaml', OrganisationRecordSchema, true),
   helplines: dataset('helplines.yaml', HelplineRecordSchema, true),
-  reportingChannels: dataset('reporting-channels.yaml', ReportingChannelRecordSchema, false)
+  reportingChannels: dataset('reporting-channels.yaml', ReportingChannelRecordSchema, false),
+  localAuthorities: dataset('local-authorities.yaml', LocalAuthorityRecordSchema, false),
+  reportingRoutes: dataset('reporting-routes.yaml', ReportingRouteRecordSchema, false)
 }
 
 export type DatasetName = keyof typeof DATASETS

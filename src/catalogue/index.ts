@@ -12,7 +12,7 @@ export function londonToday (instant: number): string {
  * Loads, checks and builds every release in a data folder. Throws a DataError (one line:
  * file, record, pointer, rule) at the first fault.
  */
-export function loadData (dataDir: string, linkBase: string, now: number = Date.now()): CatalogueSet {
+export async function loadData (dataDir: string, linkBase: string, now: number = Date.now()): Promise<CatalogueSet> {
   return loadCatalogueSet(dataDir, { linkBase, today: londonToday(now), describeSchedule })
 }
 

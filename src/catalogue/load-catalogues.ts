@@ -1,8 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
+import { loadGeographyIndex, type GeographyIndex } from '../domain/geography/index.js'
 import { loadBankHolidayCalendars, type BankHolidayCalendars } from '../domain/schedule/index.js'
 import { buildCatalogue, type Catalogue } from './build-catalogue.js'
+import { crossCheckLinks } from './cross-check-links.js'
 import { crossCheck } from './cross-check.js'
 import { DataError } from './data-error.js'
 import { loadRelease, type RawRelease } from './load-release.js'
@@ -25,21 +27,37 @@ export interface LoadOptions {
 }
 
 /** Reads, checks and builds every release under `<dataDir>/releases`. Throws DataError. */
-export function loadCatalogueSet (dataDir: string, options: LoadOptions): CatalogueSet {
+export async function loadCatalogueSet (dataDir: string, options: LoadOptions): Promise<CatalogueSet> {
   const releasesDir = join(dataDir, 'releases')
-  const label = relative(process.cwd(), releasesDir) || releasesDir
-  if (!existsSync(releasesDir)) throw new DataError(label, null, '', 'file-exists', 'no releases folder')
+  if (!existsSync(releasesDir)) throw new DataError('releases', null, '', 'file-exists', `no releases folder in ${dataDir}`)
   const raws = readdirSync(releasesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => {
-      const dir = join(releasesDir, entry.name)
-      const raw = loadRelease(dir, dataDir)
-      crossCheck(raw.records, (file) => relative(dataDir, join(dir, file)), options.today)
-      return raw
-    })
-  if (raws.length === 0) throw new DataError(label, null, '', 'release-exists', 'no release to serve')
-  const ordered = orderReleases(raws, label)
-  const catalogues = ordered.map((raw, i) => buildCatalogue(raw, { ...options, linkBase: options.linkBase, isLatest: i === 0 }))
+    .map((entry) => loadRelease(join(releasesDir, entry.name), dataDir))
+  if (raws.length === 0) throw new DataError('releases', null, '', 'release-exists', 'no release to serve')
+
+  // Releases usually share a geography edition: each is loaded once.
+  const editions = new Map<string, GeographyIndex>()
+  for (const raw of raws) {
+    const edition = raw.manifest.geography
+    if (edition === undefined || editions.has(edition)) continue
+    const dir = join(dataDir, 'geography', edition)
+    if (!existsSync(dir)) throw new DataError(`releases/${raw.manifest.id}/manifest.yaml`, null, '/geography', 'geography-exists', `no geography index ${edition} in ${relative(dataDir, dir)}`)
+    editions.set(edition, await loadGeographyIndex(dir))
+  }
+
+  for (const raw of raws) {
+    const labelOf = (file: string) => join('releases', raw.manifest.id, file)
+    const geography = raw.manifest.geography === undefined ? null : editions.get(raw.manifest.geography) ?? null
+    crossCheck(raw.records, labelOf, options.today)
+    crossCheckLinks(raw.records, labelOf, geography)
+  }
+  const ordered = orderReleases(raws)
+  const catalogues = ordered.map((raw, i) => buildCatalogue(raw, {
+    linkBase: options.linkBase,
+    describeSchedule: options.describeSchedule,
+    isLatest: i === 0,
+    geography: raw.manifest.geography === undefined ? null : editions.get(raw.manifest.geography) ?? null
+  }))
   return Object.freeze({
     latest: catalogues[0] as Catalogue,
     byId: new Map(catalogues.map((c) => [c.release.id, c])),
@@ -49,11 +67,11 @@ export function loadCatalogueSet (dataDir: string, options: LoadOptions): Catalo
 }
 
 /** Newest first by publication time; every `previous` must name a release that is present. */
-function orderReleases (raws: RawRelease[], label: string): RawRelease[] {
+function orderReleases (raws: RawRelease[]): RawRelease[] {
   const ids = new Set(raws.map((r) => r.manifest.id))
   for (const { manifest } of raws) {
     if (manifest.previous !== null && !ids.has(manifest.previous)) {
-      throw new DataError(`${label}/${manifest.id}/manifest.yaml`, null, '/previous', 'previous-exists', `previous release "${manifest.previous}" is not in the releases folder`)
+      throw new DataError(`releases/${manifest.id}/manifest.yaml`, null, '/previous', 'previous-exists', `previous release "${manifest.previous}" is not in the releases folder`)
     }
   }
   return [...raws].sort((a, b) =>

@@ -51,6 +51,10 @@ export function loadRelease (dir: string, root: string): RawRelease {
   }
   checkFilesMatchManifest(dir, label, manifest)
 
+  const known = new Set(Object.values(DATASETS).map((d) => d.file))
+  for (const file of Object.keys(manifest.files)) {
+    if (!known.has(file)) throw new DataError(label(file), null, '', 'known-file', 'not a data file this server knows')
+  }
   const records: Partial<DatasetRecords> = {}
   for (const name of Object.keys(DATASETS) as DatasetName[]) {
     const { file, schema, required } = DATASETS[name]

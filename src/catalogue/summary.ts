@@ -12,7 +12,10 @@ export function summariseRelease (catalogue: Catalogue, today: string): ReleaseS
   const datasets: Record<string, Array<{ id: string, review_by?: string }>> = {
     'sources.yaml': [...catalogue.sources.values()],
     'organisations.yaml': [...catalogue.organisations.values()],
-    'helplines.yaml': catalogue.helplines.map((h) => h.base)
+    'helplines.yaml': catalogue.helplines.map((h) => h.base),
+    'reporting-channels.yaml': catalogue.reportingChannels.map((c) => c.base),
+    'local-authorities.yaml': catalogue.localAuthorities.map((la) => ({ id: la.base.code, review_by: la.base.review_by })),
+    'reporting-routes.yaml': catalogue.routes.map((r) => r.record)
   }
   const counts: Record<string, number> = {}
   const overdue: string[] = []

@@ -1,6 +1,7 @@
 import type { Nation } from '../../schemas/common.js'
 import type { Contact } from '../../schemas/contact.js'
 import type { ContactEntry } from '../catalogue/build-common.js'
+import type { ServiceEntry } from '../catalogue/entries.js'
 import { dayNumber } from './schedule/civil-date.js'
 import { calendarFor, HORIZON_DAYS, openStatus, wallClockToInstant, type BankHolidayCalendars } from './schedule/index.js'
 
@@ -39,4 +40,22 @@ export function staleness (reviewBy: string, instant: number): { stale: boolean,
   return instant >= staleFrom
     ? { stale: true, validUntil: Number.POSITIVE_INFINITY }
     : { stale: false, validUntil: staleFrom }
+}
+
+/**
+ * A record with contacts as served at a moment: its contacts' open-now status and whether
+ * it is stale, with the instant that answer stops being right.
+ */
+export function serviceAt<B extends { review_by: string }> (entry: ServiceEntry<B>, moment: Moment): { item: B & { contacts: Contact[], stale: boolean }, validUntil: number } {
+  const { contacts, validUntil } = contactsAt(entry.contacts, entry.nations, moment)
+  const stale = staleness(entry.base.review_by, moment.instant)
+  return {
+    item: { ...entry.base, contacts, stale: stale.stale },
+    validUntil: Math.min(validUntil, stale.validUntil)
+  }
+}
+
+/** Whether any contact (of a kind, when given) is open at the moment. */
+export function anyOpen (contacts: readonly Contact[], kind?: string): boolean {
+  return contacts.some((c) => (kind === undefined || c.kind === kind) && c.open_now === true)
 }

@@ -16,3 +16,9 @@ const InvalidParameter = createError<[string, string]>('SG_INVALID_PARAMETER', "
 export function invalidParameter (param: string, reason: string): Error & { param: string, reason: string } {
   return Object.assign(new InvalidParameter(param, reason), { param, reason })
 }
+
+/** A query value that is not one of those the current data knows (e.g. `situation`). */
+export function unknownValue (param: string, allowed: readonly string[]): Error & { param: string, reason: string, allowed: readonly string[] } {
+  const reason = `must be one of: ${allowed.join(', ')}`
+  return Object.assign(new InvalidParameter(param, reason), { param, reason, allowed })
+}

@@ -23,7 +23,7 @@ declare module 'fastify' {
      * Loads the data folder again. A good set replaces the served one in one step; a broken
      * one is refused and the last good one keeps serving.
      */
-    reloadData: () => ReloadOutcome
+    reloadData: () => Promise<ReloadOutcome>
     /** The outcome of the last reload, if any. */
     readonly lastReload: ReloadOutcome | null
   }
@@ -31,7 +31,7 @@ declare module 'fastify' {
 
 export interface CatalogueOptions {
   initial: CatalogueSet
-  load: () => CatalogueSet
+  load: () => Promise<CatalogueSet>
   clock: () => number
 }
 
@@ -48,10 +48,10 @@ async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: 
     if (found === undefined) throw new UnknownReleaseError()
     return found
   })
-  app.decorate('reloadData', function reloadData (): ReloadOutcome {
+  app.decorate('reloadData', async function reloadData (): Promise<ReloadOutcome> {
     const at = new Date(clock()).toISOString()
     try {
-      current = load()
+      current = await load()
       lastReload = { at, ok: true, error: null }
       app.log.info({ release: current.latest.release.id }, 'data reloaded')
     } catch (err) {

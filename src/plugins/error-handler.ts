@@ -30,14 +30,15 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
       .header('cache-control', 'no-store')
       .send(problem(base, { ...input, instance: instanceOf(request), requestId: String(request.id) }))
 
-  app.setErrorHandler(function handleError (error: FastifyError & { param?: string, reason?: string, headers?: Record<string, string> }, request, reply) {
+  app.setErrorHandler(function handleError (error: FastifyError & { param?: string, reason?: string, allowed?: readonly string[], headers?: Record<string, string> }, request, reply) {
     if (error.validation !== undefined) {
       const errors = fieldErrors(error.validation, error.validationContext)
       return send(request, reply, { kind: 'invalid-parameter', status: 400, detail: summarise(errors), extra: { errors } })
     }
     if (error.code === 'SG_INVALID_PARAMETER') {
       const errors = [{ name: error.param ?? 'query', in: 'query' as const, reason: error.reason ?? 'is not valid' }]
-      return send(request, reply, { kind: 'invalid-parameter', status: 400, detail: error.message, extra: { errors } })
+      const extra = error.allowed === undefined ? { errors } : { errors, allowed_values: [...error.allowed] }
+      return send(request, reply, { kind: 'invalid-parameter', status: 400, detail: error.message, extra })
     }
     if (error.code === 'SG_UNKNOWN_RELEASE') {
       return send(request, reply, {

@@ -30,6 +30,8 @@ async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOp
       servers: publicBaseUrl === undefined ? [{ url: '/' }] : [{ url: publicBaseUrl }],
       tags: [
         { name: 'helplines', description: 'Services to contact for advice or support' },
+        { name: 'reporting', description: 'Where to report a concern, and in what order' },
+        { name: 'local authorities', description: 'The bodies responsible for children\'s social care, and postcode lookup' },
         { name: 'meta', description: 'About the API and its data' },
         { name: 'operations', description: 'Health checks' }
       ]

@@ -23,9 +23,9 @@ function brokenCopy (t: Test, file: string, change: (text: string) => string, re
   return dir
 }
 
-function expectDataError (t: Test, dir: string, expected: { file: string, record: string | null, pointer: string, rule: string }) {
+async function expectDataError (t: Test, dir: string, expected: { file: string, record: string | null, pointer: string, rule: string }) {
   try {
-    loadData(dir, '', NOW)
+    await loadData(dir, '', NOW)
     t.fail('the broken data loaded')
   } catch (err) {
     t.type(err, DataError)
@@ -39,7 +39,7 @@ function expectDataError (t: Test, dir: string, expected: { file: string, record
 }
 
 t.test('loads the fixture data', async (t) => {
-  const set = loadData(FIXTURE_DATA, '', NOW)
+  const set = await loadData(FIXTURE_DATA, '', NOW)
   t.same(set.ids, ['2026-01-01'])
   t.equal(set.latest.helplines.length, 3)
 })
@@ -67,11 +67,11 @@ t.test('stops at each kind of broken data, naming file, record, pointer and rule
 t.test('stops when a file of the manifest is missing', async (t) => {
   const dir = brokenCopy(t, 'helplines.yaml', (s) => s)
   rmSync(join(dir, RELEASE, 'organisations.yaml'))
-  expectDataError(t, dir, { file: 'organisations.yaml', record: null, pointer: '', rule: 'file-exists' })
+  await expectDataError(t, dir, { file: 'organisations.yaml', record: null, pointer: '', rule: 'file-exists' })
 })
 
 t.test('stops when a data file is not in the manifest', async (t) => {
   const dir = brokenCopy(t, 'helplines.yaml', (s) => s, false)
   writeFileSync(join(dir, RELEASE, 'extra.yaml'), '[]\n')
-  expectDataError(t, dir, { file: 'extra.yaml', record: null, pointer: '', rule: 'manifest-lists-file' })
+  await expectDataError(t, dir, { file: 'extra.yaml', record: null, pointer: '', rule: 'manifest-lists-file' })
 })

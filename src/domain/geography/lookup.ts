@@ -18,7 +18,7 @@ const NOT_IN_INDEX: Record<string, Omit<PostcodeNoMatch, 'status' | 'query'>> = 
     nation: null,
     fallback: 'national',
     detail: 'The Isle of Man is a Crown Dependency, not part of a UK local authority. Its own children\'s ' +
-      'services are not in this dataset; only national routes (999 in an emergency, UK-wide helplines) apply.'
+      'services are not in this dataset; only the routes listed for the whole UK can be offered here.'
   }
 }
 
@@ -28,7 +28,7 @@ function channelIslands (): Omit<PostcodeNoMatch, 'status' | 'query'> {
     nation: null,
     fallback: 'national',
     detail: 'Guernsey and Jersey are Crown Dependencies, not part of a UK local authority. Their own ' +
-      'children\'s services are not in this dataset; only national routes (999 in an emergency, UK-wide helplines) apply.'
+      'children\'s services are not in this dataset; only the routes listed for the whole UK can be offered here.'
   }
 }
 
@@ -90,7 +90,11 @@ function areaMatch (index: GeographyIndex, query: ParsedPostcode, level: 'sector
     others.push(ladAt(index, table.others[i] as number))
   }
   const share = (table.shares[row] as number) / index.shareScale
-  return matchFor(index, query, level, ladAt(index, table.lads[row] as number), share, others, 'index')
+  const match = matchFor(index, query, level, ladAt(index, table.lads[row] as number), share, others, 'index')
+  // Every postcode of a split sector that lies outside the sector's majority district is
+  // listed at unit level. So a full postcode that reaches its sector is, if it is in the
+  // directory at all, in the majority district: certain, unless it is new or mistyped.
+  return query.kind === 'unit' ? { ...match, confidence: 1 } : match
 }
 
 /**

@@ -19,7 +19,9 @@ function fromUpstream (index: GeographyIndex, query: ParsedPostcode, found: Upst
 
 function worthAsking (result: PostcodeLookupResult, query: ParsedPostcode): boolean {
   if (query.kind !== 'unit') return false
-  if (result.status === 'matched') return result.confidence < 1
+  // A full postcode answered by its shared sector is right only if it is in the directory;
+  // the upstream knows newer postcodes.
+  if (result.status === 'matched') return result.level !== 'unit' && result.alternatives.length > 0
   return result.reason === 'northern-ireland' || result.reason === 'unknown-district'
 }
 

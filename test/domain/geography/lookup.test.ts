@@ -33,17 +33,22 @@ t.test('resolves a two-tier district to its county council', async (t) => {
 
 t.test('lists the other authorities of a split sector, with the majority share as confidence', async (t) => {
   t.match(lookupPostcode(index, 'SW1A 1AA'), {
-    level: 'sector', lad_code: 'E09000033', authority_codes: ['E09000033'], confidence: 0.9255, alternatives: ['E09000032']
+    level: 'sector', lad_code: 'E09000033', authority_codes: ['E09000033'], lad_share: 0.9255, alternatives: ['E09000032']
   })
+  t.match(lookupPostcode(index, 'SW1A 1'), { level: 'sector', confidence: 0.9255, alternatives: ['E09000032'] })
   t.match(lookupPostcode(index, 'E1 6'), {
     level: 'sector', lad_code: 'E09000030', confidence: 0.8892, alternatives: ['E09000001', 'E09000012']
   })
 })
 
+t.test('is sure of a full postcode that reaches its sector: every exception is listed by unit', async (t) => {
+  t.match(lookupPostcode(index, 'SW1A 1AA'), { query_kind: 'unit', level: 'sector', confidence: 1, lad_share: 0.9255 })
+})
+
 t.test('deduplicates alternatives and leaves out the primary authority', async (t) => {
   // AL3 8: Dacorum (Herts) with Central Bedfordshire and St Albans (also Herts).
   t.match(lookupPostcode(index, 'AL3 8ZZ'), {
-    level: 'sector', lad_code: 'E07000096', authority_codes: ['E10000015'], alternatives: ['E06000056'], confidence: 0.8996
+    level: 'sector', lad_code: 'E07000096', authority_codes: ['E10000015'], alternatives: ['E06000056'], lad_share: 0.8996
   })
 })
 
@@ -70,9 +75,9 @@ t.test('explains that Northern Ireland is not in the index', async (t) => {
 })
 
 t.test('explains that the Channel Islands and the Isle of Man are not UK local authorities', async (t) => {
-  t.match(lookupPostcode(index, 'GY1 1AA'), { status: 'not-matched', reason: 'channel-islands', query: 'GY1 1AA', nation: null, fallback: 'national', detail: /Guernsey and Jersey.*national routes/s })
+  t.match(lookupPostcode(index, 'GY1 1AA'), { status: 'not-matched', reason: 'channel-islands', query: 'GY1 1AA', nation: null, fallback: 'national', detail: /Guernsey and Jersey.*whole UK/s })
   t.match(lookupPostcode(index, 'je2 3ab'), { reason: 'channel-islands', query: 'JE2 3AB' })
-  t.match(lookupPostcode(index, 'IM1 1AA'), { reason: 'isle-of-man', fallback: 'national', detail: /Isle of Man.*national routes/s })
+  t.match(lookupPostcode(index, 'IM1 1AA'), { reason: 'isle-of-man', fallback: 'national', detail: /Isle of Man.*whole UK/s })
 })
 
 t.test('reports a well-formed postcode in an unknown district', async (t) => {

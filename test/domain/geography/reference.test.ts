@@ -38,6 +38,9 @@ function reference (postcode: string): RefRow | undefined {
 }
 
 function expected (row: RefRow, query: string): Partial<PostcodeMatch> {
+  // A full postcode is answered exactly (the directory lists every exception to its sector);
+  // a sector or outward code is as sure as the share of its majority authority.
+  const full = query.replace(/ /g, '').length >= 5 && /\d[A-Z]{2}$/i.test(query)
   const authorities = authoritiesOf.get(row.lad) as string[]
   const alternatives = [...new Set(row.others.flatMap((l) => authoritiesOf.get(l) as string[]))].filter((a) => !authorities.includes(a))
   return {
@@ -48,7 +51,7 @@ function expected (row: RefRow, query: string): Partial<PostcodeMatch> {
     authority_codes: authorities,
     lad_share: row.share,
     alternatives,
-    confidence: alternatives.length === 0 ? 1 : row.share
+    confidence: alternatives.length === 0 || full ? 1 : row.share
   }
 }
 

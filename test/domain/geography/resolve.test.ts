@@ -45,7 +45,7 @@ t.test('keeps the index answer when the upstream fails, does not know the postco
   for (const answer of [null, { status: 'not-found' } as const, found('E06999999'), found(null, 'ZC010')]) {
     t.match(await resolvePostcode(index, 'BT1 1AA', upstream(answer)), { status: 'not-matched', reason: 'northern-ireland' })
   }
-  t.match(await resolvePostcode(index, 'SW1A 1AA', upstream(null)), { via: 'index', confidence: 0.9255 })
+  t.match(await resolvePostcode(index, 'SW1A 1AA', upstream(null)), { via: 'index', level: 'sector', lad_share: 0.9255 })
 })
 
 t.test('settles a full postcode in a shared sector through the upstream', async (t) => {

@@ -1,0 +1,40 @@
+import type { Nation } from '../../schemas/common.js'
+import type { ContactKind } from '../../schemas/contact.js'
+import type { Topic } from '../../schemas/helpline.js'
+import type { ReportingChannel } from '../../schemas/reporting-channel.js'
+import type { Catalogue, ReportingChannelEntry } from '../catalogue/build-catalogue.js'
+import { searchKey } from '../catalogue/build-common.js'
+import { findServices } from './find-services.js'
+import { serviceAt, type Moment } from './moment.js'
+
+export interface ReportingChannelFilters {
+  nation?: Nation
+  topic?: Topic
+  anonymous?: boolean
+  urgency?: ReportingChannel['urgency']
+  contact_kind?: ContactKind
+  q?: string
+  open_now?: boolean
+}
+
+/** A reporting channel with its contacts' open-now status and staleness at a moment. */
+export function reportingChannelAt (entry: ReportingChannelEntry, moment: Moment): { item: ReportingChannel, validUntil: number } {
+  return serviceAt(entry, moment)
+}
+
+function matchesStatic (entry: ReportingChannelEntry, filters: ReportingChannelFilters, needle: string | undefined): boolean {
+  const { base } = entry
+  return (filters.nation === undefined || base.nations.includes(filters.nation)) &&
+    (filters.topic === undefined || base.topics.includes(filters.topic)) &&
+    // `anonymous=true` means "I can report without giving my name": an unknown (null) never matches.
+    (filters.anonymous === undefined || base.anonymity.anonymous === filters.anonymous) &&
+    (filters.urgency === undefined || base.urgency === filters.urgency) &&
+    (filters.contact_kind === undefined || entry.contacts.some((c) => c.base.kind === filters.contact_kind)) &&
+    (needle === undefined || entry.search.includes(needle))
+}
+
+/** Reporting channels matching the filters at a moment, by name, and until when that holds. */
+export function findReportingChannels (catalogue: Catalogue, filters: ReportingChannelFilters, moment: Moment): { items: ReportingChannel[], validUntil: number } {
+  const needle = filters.q === undefined ? undefined : searchKey(filters.q.trim())
+  return findServices(catalogue.reportingChannels, (entry) => matchesStatic(entry, filters, needle), filters, moment)
+}

@@ -1,0 +1,66 @@
+import type { Nation } from '../../schemas/common.js'
+import type { ReportingRoute, RouteStep } from '../../schemas/reporting-route.js'
+import type { Source } from '../../schemas/source.js'
+import type { Catalogue, RouteEntry } from '../catalogue/build-catalogue.js'
+import type { AuthorityLookup } from './local-authorities.js'
+import { serviceAt, staleness, type Moment } from './moment.js'
+import { serviceSummary } from './service-summary.js'
+
+/** The channel whose step is resolved to the child's own council. */
+export const LOCAL_COUNCIL_CHANNEL = 'local-council-childrens-social-care'
+/** GOV.UK's council finder, for when no postcode placed the child (not for NI trusts). */
+export const FIND_YOUR_COUNCIL_URL = 'https://www.gov.uk/find-local-council'
+const ALL_NATIONS: Nation[] = ['england', 'wales', 'scotland', 'northern-ireland']
+
+interface Timed<T> { item: T, validUntil: number }
+
+/**
+ * The ordered steps for a situation: for one nation when known (from the postcode, else
+ * `?nation=`), otherwise every step with the nations it applies in. The council step names
+ * the child's own council when a postcode placed them.
+ */
+export function composeRoute (catalogue: Catalogue, entry: RouteEntry, nation: Nation | undefined, lookup: AuthorityLookup | null, moment: Moment): Timed<ReportingRoute> {
+  const place = lookup?.match.nation ?? nation ?? null
+  const at: Moment = { ...moment, nation: place ?? undefined }
+  const council = lookup?.authorities[0]
+  let validUntil = Number.POSITIVE_INFINITY
+  const sourceIds = new Set(entry.record.sources)
+  const steps: RouteStep[] = entry.record.steps
+    .filter((step) => place === null || step.nations === undefined || step.nations.includes(place))
+    .map((step, i) => {
+      // cross-check-links.ts has made sure every target exists
+      const service = serviceSummary(catalogue, step.target.kind, step.target.id, at)!
+      validUntil = Math.min(validUntil, service.validUntil)
+      let localAuthority = null
+      if (step.target.id === LOCAL_COUNCIL_CHANNEL && council !== undefined) {
+        const resolved = serviceAt(council, at)
+        validUntil = Math.min(validUntil, resolved.validUntil)
+        localAuthority = resolved.item
+      }
+      for (const id of step.sources ?? []) sourceIds.add(id)
+      return {
+        order: i + 1,
+        why: step.why,
+        when: step.when ?? null,
+        nations: step.nations ?? ALL_NATIONS,
+        service: service.item,
+        local_authority: localAuthority,
+        find_your_council_url: step.target.id === LOCAL_COUNCIL_CHANNEL && localAuthority === null && place !== 'northern-ireland' ? FIND_YOUR_COUNCIL_URL : null,
+        sources: step.sources ?? []
+      }
+    })
+  const stale = staleness(entry.record.review_by, moment.instant)
+  return {
+    item: {
+      situation: entry.situation,
+      nation: place,
+      location: lookup === null ? null : { match: lookup.match, authorities: lookup.authorities.map((la) => la.ref) },
+      steps,
+      sources: [...sourceIds].map((id) => catalogue.sources.get(id) as Source),
+      verified_on: entry.record.verified_on,
+      review_by: entry.record.review_by,
+      stale: stale.stale
+    },
+    validUntil: Math.min(validUntil, stale.validUntil)
+  }
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { DEFAULT_PER_PAGE } from '../../schemas/query.js'
+import type { Catalogue } from '../catalogue/build-catalogue.js'
+import type { Moment } from '../domain/moment.js'
+import { paginate } from '../domain/paginate.js'
+import { listLinks } from './list-links.js'
+import { momentOf } from './moment.js'
+import { queryKey, respond } from './respond.js'
+
+type Query = Record<string, unknown> & { page?: number, per_page?: number, release?: string, at?: string, nation?: never }
+
+interface ListOptions<F> {
+  /** Path of the list, e.g. `/v1/helplines`; also the cache key prefix. */
+  path: string
+  /** Query parameters carried into the paging links, in this order. */
+  linkParams: readonly string[]
+  find: (catalogue: Catalogue, filters: F, moment: Moment) => { items: unknown[], validUntil: number }
+  /** What to offer instead when `open_now=true` finds nothing. */
+  openAlternatives?: (catalogue: Catalogue, moment: Moment) => { items: unknown[], validUntil: number }
+}
+
+/**
+ * Answers a list endpoint: filters at the moment asked about, one page of it in the
+ * `{data, meta, links}` envelope, from the release's prepared responses.
+ */
+export function respondList<F> (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: ListOptions<F>): FastifyReply {
+  const query = request.query as Query
+  const catalogue = app.catalogueFor(query.release)
+  const { moment, followsClock, now } = momentOf(app, query as { at?: string })
+  const { page = 1, per_page: perPage = DEFAULT_PER_PAGE, release: _release, ...filters } = query
+  return respond(request, reply, {
+    owner: catalogue,
+    key: queryKey(options.path, query),
+    pinned: Object.keys(filters).length === 0 && page === 1 && perPage === DEFAULT_PER_PAGE,
+    now,
+    followsClock,
+    build () {
+      const found = options.find(catalogue, filters as F, moment)
+      const pageOf = paginate(found.items, page, perPage)
+      const alternatives = filters.open_now === true && found.items.length === 0 ? options.openAlternatives?.(catalogue, moment) : undefined
+      return {
+        payload: {
+          data: pageOf.items,
+          meta: {
+            release: catalogue.release.id,
+            total: pageOf.total,
+            page,
+            per_page: perPage,
+            ...(alternatives === undefined ? {} : { open_now_alternatives: alternatives.items })
+          },
+          links: listLinks(catalogue.links, options.path, options.linkParams.map((k) => [k, filters[k] as string | number | boolean | undefined]), pageOf)
+        },
+        validUntil: Math.min(found.validUntil, alternatives?.validUntil ?? Number.POSITIVE_INFINITY)
+      }
+    }
+  })
+}
+
+/** Answers a single-record endpoint at the moment asked about, from the prepared responses. */
+export function respondItem<E> (
+  app: FastifyInstance, request: FastifyRequest, reply: FastifyReply,
+  options: { catalogue: Catalogue, key: string, entry: E, present: (entry: E, moment: Moment) => { item: unknown, validUntil: number } }
+): FastifyReply {
+  const query = request.query as Query
+  const { moment, followsClock, now } = momentOf(app, query as { at?: string })
+  return respond(request, reply, {
+    owner: options.catalogue,
+    key: queryKey(options.key, query),
+    pinned: Object.keys(query).every((k) => k === 'release'),
+    now,
+    followsClock,
+    build () {
+      const { item, validUntil } = options.present(options.entry, moment)
+      return { payload: { data: item, meta: { release: options.catalogue.release.id } }, validUntil }
+    }
+  })
+}
