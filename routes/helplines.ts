@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Ref } from '../schemas/common.js'
 import { HelplineItemQuerySchema, HelplineItemSchema, HelplineListQuerySchema, HelplineListSchema } from '../schemas/helplines-api.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
+import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { IdParamsSchema } from '../schemas/query.js'
 import { findHelplines, helplineAt } from '../src/domain/helplines.js'
 import { openAlternatives } from '../src/domain/service-summary.js'
@@ -17,7 +18,7 @@ const helplines: FastifyPluginAsyncTypebox = async (app) => {
       description: 'UK helplines for children, young people and worried adults, sorted by name, with every contact\'s open-now status at `at` (default now).',
       querystring: HelplineListQuerySchema,
       response: {
-        200: Ref(HelplineListSchema, { description: 'One page of helplines' }),
+        200: listResponse(Ref(HelplineListSchema), 'One page of helplines'),
         304: NotModifiedResponse,
         404: problemResponse('Unknown release')
       }
@@ -39,7 +40,7 @@ const helplines: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       querystring: HelplineItemQuerySchema,
       response: {
-        200: Ref(HelplineItemSchema, { description: 'The helpline' }),
+        200: jsonResponse(Ref(HelplineItemSchema), 'The helpline'),
         304: NotModifiedResponse,
         404: problemResponse('No helpline has this id, or unknown release')
       }

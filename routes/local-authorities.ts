@@ -3,6 +3,7 @@ import { Ref } from '../schemas/common.js'
 import { LocalAuthorityItemQuerySchema, LocalAuthorityItemSchema, LocalAuthorityListQuerySchema, LocalAuthorityListSchema, LocalAuthorityParamsSchema } from '../schemas/local-authorities-api.js'
 import { LookupQuerySchema, PostcodeLookupSchema } from '../schemas/lookup.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
+import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { resolvePostcode } from '../src/domain/geography/index.js'
 import { authorityLookup, findLocalAuthorities } from '../src/domain/local-authorities.js'
 import { serviceAt } from '../src/domain/moment.js'
@@ -20,7 +21,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       description: '153 English councils, 22 Welsh, 32 Scottish and 5 Northern Ireland HSC Trusts, sorted by name. Direct numbers are given only where sourced; every council links to GOV.UK.',
       querystring: LocalAuthorityListQuerySchema,
       response: {
-        200: Ref(LocalAuthorityListSchema, { description: 'One page of authorities' }),
+        200: listResponse(Ref(LocalAuthorityListSchema), 'One page of authorities'),
         304: NotModifiedResponse,
         404: problemResponse('Unknown release')
       }
@@ -37,7 +38,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Matches the full postcode, else its sector, else its district, and says which and how sure it is; lists the alternatives where an area is split. Never cached by anyone (`private, no-store`), never logged, never echoed.',
       querystring: LookupQuerySchema,
       response: {
-        200: Ref(PostcodeLookupSchema, { description: 'How the postcode matched, and the authority' }),
+        200: jsonResponse(Ref(PostcodeLookupSchema), 'How the postcode matched, and the authority'),
         404: problemResponse('Unknown release, or a release without a postcode index')
       }
     }
@@ -77,7 +78,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       params: LocalAuthorityParamsSchema,
       querystring: LocalAuthorityItemQuerySchema,
       response: {
-        200: Ref(LocalAuthorityItemSchema, { description: 'The authority' }),
+        200: jsonResponse(Ref(LocalAuthorityItemSchema), 'The authority'),
         304: NotModifiedResponse,
         404: problemResponse('No authority has this code, or unknown release')
       }

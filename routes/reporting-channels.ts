@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Ref } from '../schemas/common.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
+import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { IdParamsSchema } from '../schemas/query.js'
 import { ReportingChannelItemQuerySchema, ReportingChannelItemSchema, ReportingChannelListQuerySchema, ReportingChannelListSchema } from '../schemas/reporting-channels-api.js'
 import { findReportingChannels, reportingChannelAt } from '../src/domain/reporting-channels.js'
@@ -17,7 +18,7 @@ const reportingChannels: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Police, CEOP, IWF, Report Remove, NSPCC, councils and more: what to report where, who may report, whether it can be anonymous, and what happens next. Sorted by name.',
       querystring: ReportingChannelListQuerySchema,
       response: {
-        200: Ref(ReportingChannelListSchema, { description: 'One page of reporting channels' }),
+        200: listResponse(Ref(ReportingChannelListSchema), 'One page of reporting channels'),
         304: NotModifiedResponse,
         404: problemResponse('Unknown release')
       }
@@ -39,7 +40,7 @@ const reportingChannels: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       querystring: ReportingChannelItemQuerySchema,
       response: {
-        200: Ref(ReportingChannelItemSchema, { description: 'The reporting channel' }),
+        200: jsonResponse(Ref(ReportingChannelItemSchema), 'The reporting channel'),
         304: NotModifiedResponse,
         404: problemResponse('No reporting channel has this id, or unknown release')
       }

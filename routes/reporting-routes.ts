@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Ref } from '../schemas/common.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
+import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { IdParamsSchema } from '../schemas/query.js'
 import { ReportingRouteItemSchema, ReportingRouteQuerySchema, SituationItemQuerySchema, SituationItemSchema, SituationListQuerySchema, SituationListSchema } from '../schemas/reporting-routes-api.js'
 import { resolvePostcode } from '../src/domain/geography/index.js'
@@ -18,7 +19,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['reporting'],
       summary: 'List the situations a reporting route can be asked for',
       querystring: SituationListQuerySchema,
-      response: { 200: Ref(SituationListSchema, { description: 'The situations, in the order they are usually met' }), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
+      response: { 200: listResponse(Ref(SituationListSchema), 'The situations, in the order they are usually met'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
     }
   }, async function listSituations (request, reply) {
     return respondList(this, request, reply, {
@@ -35,7 +36,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Get one situation',
       params: IdParamsSchema,
       querystring: SituationItemQuerySchema,
-      response: { 200: Ref(SituationItemSchema, { description: 'The situation' }), 304: NotModifiedResponse, 404: problemResponse('No situation has this id, or unknown release') }
+      response: { 200: jsonResponse(Ref(SituationItemSchema), 'The situation'), 304: NotModifiedResponse, 404: problemResponse('No situation has this id, or unknown release') }
     }
   }, async function getSituation (request, reply) {
     const catalogue = this.catalogueFor(request.query.release)
@@ -52,7 +53,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The ordered steps for a situation. With a postcode, the council step names the child\'s own council (or NI HSC Trust) with the lookup\'s confidence; without one, it links to GOV.UK\'s council finder. 999 comes first wherever immediate danger applies. With a postcode the answer is `private, no-store`.',
       querystring: ReportingRouteQuerySchema,
       response: {
-        200: Ref(ReportingRouteItemSchema, { description: 'The route' }),
+        200: jsonResponse(Ref(ReportingRouteItemSchema), 'The route'),
         304: NotModifiedResponse,
         404: problemResponse('Unknown release')
       }

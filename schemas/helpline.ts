@@ -44,7 +44,7 @@ export const HelplineRecordSchema = Type.Object({
   contacts: Type.Array(ContactRecordSchema, { minItems: 1 }),
   notes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }))),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'HelplineRecord', additionalProperties: false })
 export type HelplineRecord = Static<typeof HelplineRecordSchema>
 
 /** A helpline as served: organisation and sources expanded, contacts with open-now status. */

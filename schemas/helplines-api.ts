@@ -4,7 +4,7 @@ import { CONTACT_KINDS } from './contact.js'
 import { ItemEnvelope, ListEnvelope } from './envelope.js'
 import { AUDIENCES, HelplineSchema, TOPICS } from './helpline.js'
 import { ServiceListMetaSchema } from './service-list-meta.js'
-import { AtQueryFields, CalendarNationQueryField, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
+import { AtQueryFields, FormatQueryFields, CalendarNationQueryField, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
 
 export const HelplineListQuerySchema = Type.Object({
   ...NationQueryField,
@@ -15,6 +15,7 @@ export const HelplineListQuerySchema = Type.Object({
   ...AtQueryFields,
   ...SearchQueryFields,
   ...PageQueryFields,
+  ...FormatQueryFields,
   ...ReleaseQueryFields
 }, { additionalProperties: false })
 export type HelplineListQuery = Static<typeof HelplineListQuerySchema>

@@ -2,20 +2,24 @@ import type { TSchema } from '@sinclair/typebox'
 import { NationSchema, VerificationSchema } from './common.js'
 import { ContactKindSchema, ContactSchema } from './contact.js'
 import { ItemMetaSchema, ListLinksSchema, ListMetaSchema, SelfLinksSchema } from './envelope.js'
-import { AnonymitySchema, AudienceSchema, HelplineSchema, TopicSchema } from './helpline.js'
+import { AnonymitySchema, AudienceSchema, HelplineRecordSchema, HelplineSchema, TopicSchema } from './helpline.js'
 import { HelplineItemSchema, HelplineListSchema } from './helplines-api.js'
 import { LocalAuthorityItemSchema, LocalAuthorityListSchema } from './local-authorities-api.js'
-import { BodyTypeSchema, LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
+import { BodyTypeSchema, LocalAuthorityRecordSchema, LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
 import { PostcodeLookupSchema, PostcodeMatchSchema } from './lookup.js'
-import { ReportingChannelSchema, UrgencySchema } from './reporting-channel.js'
+import { ReportingChannelRecordSchema, ReportingChannelSchema, UrgencySchema } from './reporting-channel.js'
 import { ReportingChannelItemSchema, ReportingChannelListSchema } from './reporting-channels-api.js'
-import { ReportingRouteSchema, RouteStepSchema, SituationSchema, ServiceSummarySchema } from './reporting-route.js'
+import { ReportingRouteRecordSchema, ReportingRouteSchema, RouteStepSchema, ServiceSummarySchema, SituationSchema } from './reporting-route.js'
 import { ReportingRouteItemSchema, SituationItemSchema, SituationListSchema } from './reporting-routes-api.js'
-import { OrganisationRefSchema } from './organisation.js'
+import { OrganisationRecordSchema, OrganisationRefSchema } from './organisation.js'
 import { ProblemFieldErrorSchema, ProblemSchema } from './problem.js'
 import { ScheduleSchema } from './schedule.js'
 import { ServiceListMetaSchema } from './service-list-meta.js'
-import { SourceSchema } from './source.js'
+import { BundleSchema, ReleaseChangesItemSchema, ReleaseChangesSchema, ReleaseItemSchema, ReleaseListSchema, ReleaseSchema } from './releases-api.js'
+import { SourceRecordSchema, SourceSchema } from './source.js'
+import { SourceItemSchema, SourceListSchema } from './sources-api.js'
+import { CitationSchema, CitationStyleSchema, GeographySchema, StatisticRecordSchema, StatisticSchema } from './statistic.js'
+import { CitationItemSchema, StatisticItemSchema, StatisticListSchema } from './statistics-api.js'
 
 /**
  * Every schema registered once at the root, in an order where each is added after those it
@@ -32,5 +36,10 @@ export const SHARED_SCHEMAS: TSchema[] = [
   BodyTypeSchema, LocalAuthoritySchema, LocalAuthorityRefSchema, LocalAuthorityListSchema, LocalAuthorityItemSchema,
   PostcodeMatchSchema, PostcodeLookupSchema,
   SituationSchema, RouteStepSchema, ReportingRouteSchema,
-  SituationListSchema, SituationItemSchema, ReportingRouteItemSchema
+  SituationListSchema, SituationItemSchema, ReportingRouteItemSchema,
+  GeographySchema, CitationStyleSchema, StatisticSchema, CitationSchema, StatisticListSchema, StatisticItemSchema, CitationItemSchema,
+  SourceListSchema, SourceItemSchema,
+  SourceRecordSchema, OrganisationRecordSchema, HelplineRecordSchema, ReportingChannelRecordSchema,
+  LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
+  ReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema
 ]

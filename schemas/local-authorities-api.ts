@@ -2,13 +2,14 @@ import { Type } from '@sinclair/typebox'
 import { Ref } from './common.js'
 import { ItemEnvelope, ListEnvelope, ListMetaSchema } from './envelope.js'
 import { AuthorityCodeSchema, LocalAuthoritySchema } from './local-authority.js'
-import { AtQueryFields, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
+import { AtQueryFields, FormatQueryFields, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
 
 export const LocalAuthorityListQuerySchema = Type.Object({
   ...NationQueryField,
   ...SearchQueryFields,
   ...AtQueryFields,
   ...PageQueryFields,
+  ...FormatQueryFields,
   ...ReleaseQueryFields
 }, { additionalProperties: false })
 

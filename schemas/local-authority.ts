@@ -67,7 +67,7 @@ export const LocalAuthorityRecordSchema = Type.Object({
   contacts: Type.Array(ContactRecordSchema, { description: 'Sourced children\'s social care contacts only' }),
   contacts_note: Type.String({ minLength: 1, maxLength: 600 }),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'LocalAuthorityRecord', additionalProperties: false })
 export type LocalAuthorityRecord = Static<typeof LocalAuthorityRecordSchema>
 
 /** A body responsible for children's social care, as served. */

@@ -9,7 +9,7 @@ export const OrganisationRecordSchema = Type.Object({
   summary: Type.String({ minLength: 1, maxLength: 600 }),
   website: Type.Union([HttpsUrlSchema, Type.Null()]),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'OrganisationRecord', additionalProperties: false })
 export type OrganisationRecord = Static<typeof OrganisationRecordSchema>
 
 /** The few organisation fields repeated inside the services it runs. */

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { NATIONS, ReleaseIdSchema, SearchQuerySchema, StringEnum } from './common.js'
+import { CSV_FLATTENING } from './csv-flattening.js'
 
 export const DEFAULT_PER_PAGE = 20
 export const MAX_PER_PAGE = 100
@@ -36,7 +37,9 @@ export const SearchQueryFields = {
 }
 
 export const FormatQueryFields = {
-  format: Type.Optional(StringEnum(['json', 'csv'], { description: 'Overrides the Accept header: csv gives one row per record' }))
+  format: Type.Optional(StringEnum(['json', 'csv'], {
+    description: 'json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). ' + CSV_FLATTENING
+  }))
 }
 
 export const IdParamsSchema = Type.Object({

@@ -8,6 +8,10 @@ export const ManifestSchema = Type.Object({
   id: ReleaseIdSchema,
   published_at: Type.String({ format: 'date-time' }),
   previous: Type.Union([ReleaseIdSchema, Type.Null()]),
+  previous_sha256: Type.Optional(Type.String({
+    pattern: '^[0-9a-f]{64}$',
+    description: 'SHA-256 of the previous release\'s manifest.yaml: editing a published release breaks the chain'
+  })),
   summary: Type.String({ minLength: 1, maxLength: 1000 }),
   geography: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'The geography index edition this release uses' })),
   files: Type.Record(Type.String({ pattern: '^[a-z-]+\\.yaml$' }), Sha256Schema)

@@ -38,7 +38,7 @@ export const ReportingChannelRecordSchema = Type.Object({
   contacts: Type.Array(ContactRecordSchema),
   notes: Type.Optional(Sentences('Caveats and nation differences')),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'ReportingChannelRecord', additionalProperties: false })
 export type ReportingChannelRecord = Static<typeof ReportingChannelRecordSchema>
 
 /** A reporting channel as served: organisation and sources expanded, contacts with open-now status. */

@@ -4,7 +4,7 @@ import { CONTACT_KINDS } from './contact.js'
 import { ItemEnvelope, ListEnvelope } from './envelope.js'
 import { TOPICS } from './helpline.js'
 import { ServiceListMetaSchema } from './service-list-meta.js'
-import { AtQueryFields, CalendarNationQueryField, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
+import { AtQueryFields, FormatQueryFields, CalendarNationQueryField, NationQueryField, PageQueryFields, ReleaseQueryFields, SearchQueryFields } from './query.js'
 import { ReportingChannelSchema, URGENCIES } from './reporting-channel.js'
 
 export const ReportingChannelListQuerySchema = Type.Object({
@@ -17,6 +17,7 @@ export const ReportingChannelListQuerySchema = Type.Object({
   ...AtQueryFields,
   ...SearchQueryFields,
   ...PageQueryFields,
+  ...FormatQueryFields,
   ...ReleaseQueryFields
 }, { additionalProperties: false })
 

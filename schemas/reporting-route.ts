@@ -40,7 +40,7 @@ export const ReportingRouteRecordSchema = Type.Object({
   steps: Type.Array(RouteStepRecordSchema, { minItems: 1 }),
   notes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }))),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'ReportingRouteRecord', additionalProperties: false })
 export type ReportingRouteRecord = Static<typeof ReportingRouteRecordSchema>
 
 /** A situation someone may be in, as served. */

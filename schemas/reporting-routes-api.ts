@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox'
 import { Ref } from './common.js'
 import { ItemEnvelope, ListEnvelope, ListMetaSchema } from './envelope.js'
 import { PostcodeQuerySchema } from './postcode.js'
-import { AtQueryFields, NationQueryField, PageQueryFields, ReleaseQueryFields } from './query.js'
+import { AtQueryFields, FormatQueryFields, NationQueryField, PageQueryFields, ReleaseQueryFields } from './query.js'
 import { ReportingRouteSchema, SituationSchema } from './reporting-route.js'
 
 export const SituationListQuerySchema = Type.Object({
   ...PageQueryFields,
+  ...FormatQueryFields,
   ...ReleaseQueryFields
 }, { additionalProperties: false })
 

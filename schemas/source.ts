@@ -20,7 +20,7 @@ export const SourceRecordSchema = Type.Object({
   }),
   licence: Type.Optional(Type.String({ maxLength: 200 })),
   notes: Type.Optional(Type.String({ maxLength: 500 }))
-}, { additionalProperties: false })
+}, { $id: 'SourceRecord', additionalProperties: false })
 export type SourceRecord = Static<typeof SourceRecordSchema>
 
 /** A source as served: the record plus a link to itself. */

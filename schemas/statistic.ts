@@ -59,7 +59,7 @@ export const StatisticRecordSchema = Type.Object({
   change: Type.Optional(Type.Object(ChangeFields, { additionalProperties: false })),
   notes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }))),
   ...ProvenanceFields
-}, { additionalProperties: false })
+}, { $id: 'StatisticRecord', additionalProperties: false })
 export type StatisticRecord = Static<typeof StatisticRecordSchema>
 
 /** A statistic as served: optional fields made explicit, sources expanded, staleness computed. */

@@ -8,13 +8,17 @@ import { buildHelpline, type BuildContext, type HelplineEntry } from './build-he
 import { buildLocalAuthority, type LocalAuthorityEntry } from './build-local-authorities.js'
 import { buildReportingChannel, type ReportingChannelEntry } from './build-reporting-channels.js'
 import { buildRoute, type RouteEntry } from './build-routes.js'
+import { buildStatistic, type StatisticEntry } from './build-statistics.js'
 import { linkBuilder, type LinkBuilder } from './links.js'
+import type { DatasetRecords } from './datasets.js'
 import type { RawRelease } from './load-release.js'
+import { compareStatistics } from '../domain/statistics.js'
 
 export type { HelplineEntry } from './build-helplines.js'
 export type { LocalAuthorityEntry } from './build-local-authorities.js'
 export type { ReportingChannelEntry } from './build-reporting-channels.js'
 export type { RouteEntry } from './build-routes.js'
+export type { StatisticEntry } from './build-statistics.js'
 
 export interface ReleaseInfo {
   id: string
@@ -41,8 +45,13 @@ export interface Catalogue {
   localAuthorityByCode: ReadonlyMap<string, LocalAuthorityEntry>
   routes: readonly RouteEntry[]
   routeById: ReadonlyMap<string, RouteEntry>
+  /** Newest period first (see compareStatistics). */
+  statistics: readonly StatisticEntry[]
+  statisticById: ReadonlyMap<string, StatisticEntry>
   /** The postcode index this release names, if any. */
   geography: GeographyIndex | null
+  /** The records exactly as published in the release's files, for diffs and bundles. */
+  records: DatasetRecords
 }
 
 export interface BuildOptions {
@@ -70,6 +79,7 @@ export function buildCatalogue (raw: RawRelease, options: BuildOptions): Catalog
   for (const la of localAuthorities) for (const code of [la.base.code, ...la.base.alias_codes]) localAuthorityByCode.set(code, la)
   // Routes keep the order they are written in: it is the order people meet situations in.
   const routes = records.reportingRoutes.map((r) => buildRoute(r, links))
+  const statistics = [...records.statistics].sort(compareStatistics).map((r) => buildStatistic(r, sources, links))
 
   return Object.freeze({
     release: { id: manifest.id, published_at: manifest.published_at, previous: manifest.previous, summary: manifest.summary, hash: raw.hash, manifest },
@@ -85,6 +95,9 @@ export function buildCatalogue (raw: RawRelease, options: BuildOptions): Catalog
     localAuthorityByCode,
     routes,
     routeById: byKey(routes, (r) => r.situation.id),
-    geography: options.geography
+    statistics,
+    statisticById: byKey(statistics, (s) => s.base.id),
+    geography: options.geography,
+    records
   })
 }

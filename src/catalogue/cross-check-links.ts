@@ -4,7 +4,8 @@ import type { DatasetRecords } from './datasets.js'
 
 /**
  * Checks the links between files that a single record cannot see: authority codes and
- * aliases unique, route steps pointing at real channels and helplines, and every authority
+ * aliases unique, route steps pointing at real channels and helplines, statistics'
+ * supersession chains resolving without cycles, and every authority
  * the postcode index can return present in local-authorities.yaml.
  */
 export function crossCheckLinks (records: DatasetRecords, labelOf: (file: string) => string, geography: GeographyIndex | null): void {
@@ -35,6 +36,19 @@ export function crossCheckLinks (records: DatasetRecords, labelOf: (file: string
         if (!sourceIds.has(id)) throw new DataError(routesFile, route.id, pointer(i, 'steps', j, 'sources', k), 'source-exists', `source "${id}" is not in sources.yaml`)
       })
     })
+  })
+
+  const statisticsFile = labelOf('statistics.yaml')
+  const statistics = new Map(records.statistics.map((s) => [s.id, s]))
+  records.statistics.forEach((statistic, i) => {
+    const seen = new Set([statistic.id])
+    for (let next = statistic.superseded_by; next !== null;) {
+      const newer = statistics.get(next)
+      if (newer === undefined) throw new DataError(statisticsFile, statistic.id, pointer(i, 'superseded_by'), 'superseded-by-exists', `no statistic "${next}"`)
+      if (seen.has(next)) throw new DataError(statisticsFile, statistic.id, pointer(i, 'superseded_by'), 'superseded-by-no-cycle', 'the superseded_by chain comes back to itself')
+      seen.add(next)
+      next = newer.superseded_by
+    }
   })
 
   if (geography === null) return

@@ -5,6 +5,7 @@ import { LocalAuthorityRecordSchema } from '../../schemas/local-authority.js'
 import { ReportingChannelRecordSchema } from '../../schemas/reporting-channel.js'
 import { ReportingRouteRecordSchema } from '../../schemas/reporting-route.js'
 import { SourceRecordSchema } from '../../schemas/source.js'
+import { StatisticRecordSchema } from '../../schemas/statistic.js'
 
 interface DatasetSpec<S extends TSchema> {
   /** File name inside the release folder. */
@@ -24,7 +25,8 @@ export const DATASETS = {
   helplines: dataset('helplines.yaml', HelplineRecordSchema, true),
   reportingChannels: dataset('reporting-channels.yaml', ReportingChannelRecordSchema, false),
   localAuthorities: dataset('local-authorities.yaml', LocalAuthorityRecordSchema, false),
-  reportingRoutes: dataset('reporting-routes.yaml', ReportingRouteRecordSchema, false)
+  reportingRoutes: dataset('reporting-routes.yaml', ReportingRouteRecordSchema, false),
+  statistics: dataset('statistics.yaml', StatisticRecordSchema, false)
 }
 
 export type DatasetName = keyof typeof DATASETS

@@ -66,12 +66,17 @@ export async function loadCatalogueSet (dataDir: string, options: LoadOptions): 
   })
 }
 
-/** Newest first by publication time; every `previous` must name a release that is present. */
+/** Newest first by publication time; every `previous` must name a present, unchanged release. */
 function orderReleases (raws: RawRelease[]): RawRelease[] {
-  const ids = new Set(raws.map((r) => r.manifest.id))
+  const byId = new Map(raws.map((r) => [r.manifest.id, r]))
   for (const { manifest } of raws) {
-    if (manifest.previous !== null && !ids.has(manifest.previous)) {
-      throw new DataError(`releases/${manifest.id}/manifest.yaml`, null, '/previous', 'previous-exists', `previous release "${manifest.previous}" is not in the releases folder`)
+    if (manifest.previous === null) continue
+    const label = `releases/${manifest.id}/manifest.yaml`
+    const previous = byId.get(manifest.previous)
+    if (previous === undefined) throw new DataError(label, null, '/previous', 'previous-exists', `previous release "${manifest.previous}" is not in the releases folder`)
+    // Each manifest holds the hash of the one before: a published release edited later is caught.
+    if (manifest.previous_sha256 !== previous.hash) {
+      throw new DataError(label, null, '/previous_sha256', 'previous-hash', `does not match the manifest of ${manifest.previous} (${previous.hash}): published releases must not change`)
     }
   }
   return [...raws].sort((a, b) =>

@@ -5,9 +5,10 @@ import type { Moment } from '../domain/moment.js'
 import { paginate } from '../domain/paginate.js'
 import { listLinks } from './list-links.js'
 import { momentOf } from './moment.js'
+import { chooseFormat, type Format } from './negotiate-format.js'
 import { queryKey, respond } from './respond.js'
 
-type Query = Record<string, unknown> & { page?: number, per_page?: number, release?: string, at?: string, nation?: never }
+type Query = Record<string, unknown> & { page?: number, per_page?: number, release?: string, at?: string, format?: Format }
 
 interface ListOptions<F> {
   /** Path of the list, e.g. `/v1/helplines`; also the cache key prefix. */
@@ -27,8 +28,10 @@ export function respondList<F> (app: FastifyInstance, request: FastifyRequest, r
   const query = request.query as Query
   const catalogue = app.catalogueFor(query.release)
   const { moment, followsClock, now } = momentOf(app, query as { at?: string })
-  const { page = 1, per_page: perPage = DEFAULT_PER_PAGE, release: _release, ...filters } = query
+  const { page = 1, per_page: perPage = DEFAULT_PER_PAGE, release: _release, format: _format, ...filters } = query
+  const format = chooseFormat(request.headers.accept, query.format, ['json', 'csv'])
   return respond(request, reply, {
+    format,
     owner: catalogue,
     key: queryKey(options.path, query),
     pinned: Object.keys(filters).length === 0 && page === 1 && perPage === DEFAULT_PER_PAGE,
@@ -36,6 +39,7 @@ export function respondList<F> (app: FastifyInstance, request: FastifyRequest, r
     followsClock,
     build () {
       const found = options.find(catalogue, filters as F, moment)
+      if (format === 'csv') return { payload: found.items, validUntil: found.validUntil }
       const pageOf = paginate(found.items, page, perPage)
       const alternatives = filters.open_now === true && found.items.length === 0 ? options.openAlternatives?.(catalogue, moment) : undefined
       return {
@@ -62,6 +66,7 @@ export function respondItem<E> (
   options: { catalogue: Catalogue, key: string, entry: E, present: (entry: E, moment: Moment) => { item: unknown, validUntil: number } }
 ): FastifyReply {
   const query = request.query as Query
+  chooseFormat(request.headers.accept, undefined, ['json'])
   const { moment, followsClock, now } = momentOf(app, query as { at?: string })
   return respond(request, reply, {
     owner: options.catalogue,

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { CSV_CONTENT_TYPE, toCsv } from './csv.js'
+import type { Format } from './negotiate-format.js'
 import { prepare, type Prepared } from './prepared.js'
 import { cacheFor } from './response-cache.js'
 import { sendPrepared, type CachePolicy } from './send-prepared.js'
@@ -23,6 +25,8 @@ export interface RespondOptions {
   /** True when the answer is for the clock's own time; false for a fixed `?at=`. */
   followsClock: boolean
   policy?: CachePolicy
+  /** csv: `build` returns the records as its payload, written one row each. */
+  format?: Format
   build: () => Built
 }
 
@@ -32,18 +36,32 @@ export interface RespondOptions {
  */
 export function respond (request: FastifyRequest, reply: FastifyReply, options: RespondOptions): FastifyReply {
   const cache = cacheFor(options.owner)
-  let prepared: Prepared | undefined = cache.get(options.key, options.now)
+  const csv = options.format === 'csv'
+  const key = csv ? `${options.key}#csv` : options.key
+  let prepared: Prepared | undefined = cache.get(key, options.now)
   if (prepared === undefined) {
     const { payload, validUntil } = options.build()
     const until = options.followsClock && Number.isFinite(validUntil) ? validUntil : null
-    prepared = cache.set(options.key, prepare(reply.serialize(payload) as string, JSON_CONTENT_TYPE, options.followsClock ? options.now : 0, until), options.pinned)
+    const body = csv ? toCsv(payload as unknown[]) : serializeJson(reply, payload)
+    prepared = cache.set(key, prepare(body, csv ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE, options.followsClock ? options.now : 0, until), options.pinned)
   }
   return sendPrepared(request, reply, prepared, options.now, options.policy)
 }
 
 /** A cache key from validated query values: the same question always gives the same key. */
 export function queryKey (route: string, query: Record<string, unknown>): string {
-  const parts = Object.keys(query).filter((k) => k !== 'release' && query[k] !== undefined).sort()
+  const parts = Object.keys(query).filter((k) => k !== 'release' && k !== 'format' && query[k] !== undefined).sort()
     .map((k) => `${k}=${String(query[k])}`)
   return `${route}?${parts.join('&')}`
+}
+
+/**
+ * JSON through the route's response schema for 200, as Fastify itself would serialise it:
+ * only declared fields, in declared shape.
+ */
+function serializeJson (reply: FastifyReply, payload: unknown): string {
+  const serialize = (reply.getSerializationFunction('200', 'application/json') ?? reply.getSerializationFunction('200')) as ((data: unknown) => string) | undefined
+  /* c8 ignore next */
+  if (typeof serialize !== 'function') throw new Error('a prepared response needs a 200 response schema')
+  return serialize(payload)
 }

@@ -8,7 +8,10 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 const MAX_AGE = 300
 
-export type CachePolicy = 'public' | 'private'
+/** A published release never changes: its bundle and diff may be kept for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
+
+export type CachePolicy = 'public' | 'private' | 'immutable'
 
 /**
  * Cache-Control for a prepared response. One that depends on the clock (open now) expires
@@ -17,6 +20,7 @@ export type CachePolicy = 'public' | 'private'
  */
 export function cacheControlFor (prepared: Prepared, now: number, policy: CachePolicy): string {
   if (policy === 'private') return PRIVATE_CACHE_CONTROL
+  if (policy === 'immutable') return IMMUTABLE_CACHE_CONTROL
   if (prepared.validUntil === null) return PUBLIC_CACHE_CONTROL
   const seconds = Math.max(0, Math.min(MAX_AGE, Math.floor((prepared.validUntil - now) / 1000)))
   return `public, max-age=${seconds}, stale-if-error=86400`

@@ -59,7 +59,9 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
       return send(request, reply, { kind: 'internal-error', status, detail: `The server could not answer. Quote request id ${String(request.id)} if you report it.` })
     }
     if (error.headers !== undefined) reply.headers(error.headers)
-    return send(request, reply, { kind: statusKind(status), status, detail: plainDetail(status) })
+    // Our own errors' messages are written for people; Fastify's may quote the request.
+    const detail = error.code?.startsWith('SG_') === true ? error.message : plainDetail(status)
+    return send(request, reply, { kind: statusKind(status), status, detail })
   })
 
   app.setNotFoundHandler(function handleNotFound (request, reply) {

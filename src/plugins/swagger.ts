@@ -32,6 +32,9 @@ async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOp
         { name: 'helplines', description: 'Services to contact for advice or support' },
         { name: 'reporting', description: 'Where to report a concern, and in what order' },
         { name: 'local authorities', description: 'The bodies responsible for children\'s social care, and postcode lookup' },
+        { name: 'statistics', description: 'Cited figures, with citations in APA, Harvard, BibTeX and CSL-JSON' },
+        { name: 'sources', description: 'The bibliography: every page and dataset a fact was seen on' },
+        { name: 'releases', description: 'Data versions, what changed, and whole releases for offline use' },
         { name: 'meta', description: 'About the API and its data' },
         { name: 'operations', description: 'Health checks' }
       ]

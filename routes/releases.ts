@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Ref } from '../schemas/common.js'
+import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
+import { BundleSchema, NoQuerySchema, ReleaseChangesItemSchema, ReleaseItemSchema, ReleaseListQuerySchema, ReleaseListSchema, ReleaseParamsSchema } from '../schemas/releases-api.js'
+import { jsonResponse, listResponse } from '../schemas/responses.js'
+import { releaseBundle, releaseChanges, releaseView } from '../src/domain/releases.js'
+import { respond } from '../src/http/respond.js'
+import { respondList } from '../src/http/resource-responses.js'
+
+const releases: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/releases', {
+    schema: {
+      operationId: 'listReleases',
+      tags: ['releases'],
+      summary: 'List data releases, newest first',
+      querystring: ReleaseListQuerySchema,
+      response: { 200: listResponse(Ref(ReleaseListSchema), 'One page of releases'), 304: NotModifiedResponse }
+    }
+  }, async function listReleases (request, reply) {
+    const { latest, ids, byId } = this.catalogues
+    return respondList(this, request, reply, {
+      path: '/v1/releases',
+      linkParams: [],
+      find: () => ({ items: ids.map((id) => releaseView(byId.get(id)!, latest.links)), validUntil: Number.POSITIVE_INFINITY })
+    })
+  })
+
+  app.get('/releases/:id', {
+    schema: {
+      operationId: 'getRelease',
+      tags: ['releases'],
+      summary: 'Get one release: its files, their hashes and record counts',
+      params: ReleaseParamsSchema,
+      querystring: NoQuerySchema,
+      response: { 200: jsonResponse(Ref(ReleaseItemSchema), 'The release'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
+    }
+  }, async function getRelease (request, reply) {
+    const catalogue = this.catalogueFor(request.params.id)
+    const links = this.catalogues.latest.links
+    return respond(request, reply, {
+      owner: catalogue,
+      key: 'release',
+      pinned: true,
+      now: this.clock(),
+      followsClock: false,
+      build: () => ({ payload: { data: releaseView(catalogue, links) }, validUntil: Number.POSITIVE_INFINITY })
+    })
+  })
+
+  app.get('/releases/:id/changes', {
+    schema: {
+      operationId: 'getReleaseChanges',
+      tags: ['releases'],
+      summary: 'What a release changed since the previous one, record by record and field by field',
+      params: ReleaseParamsSchema,
+      querystring: NoQuerySchema,
+      response: { 200: jsonResponse(Ref(ReleaseChangesItemSchema), 'The changes'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
+    }
+  }, async function getReleaseChanges (request, reply) {
+    const catalogue = this.catalogueFor(request.params.id)
+    const previous = catalogue.release.previous === null ? undefined : this.catalogues.byId.get(catalogue.release.previous)
+    return respond(request, reply, {
+      owner: catalogue,
+      key: 'changes',
+      pinned: true,
+      now: this.clock(),
+      followsClock: false,
+      policy: 'immutable',
+      build: () => ({ payload: { data: releaseChanges(catalogue, previous) }, validUntil: Number.POSITIVE_INFINITY })
+    })
+  })
+
+  app.get('/releases/:id/bundle', {
+    schema: {
+      operationId: 'getReleaseBundle',
+      tags: ['releases'],
+      summary: 'A whole release in one document, for offline use',
+      description: 'Every data file of the release, records exactly as published (the data file format). A published release never changes, so this is cached as immutable.',
+      params: ReleaseParamsSchema,
+      querystring: NoQuerySchema,
+      response: { 200: jsonResponse(Ref(BundleSchema), 'The release and all its data'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
+    }
+  }, async function getReleaseBundle (request, reply) {
+    const catalogue = this.catalogueFor(request.params.id)
+    const links = this.catalogues.latest.links
+    return respond(request, reply, {
+      owner: catalogue,
+      key: 'bundle',
+      pinned: true,
+      now: this.clock(),
+      followsClock: false,
+      policy: 'immutable',
+      build: () => ({ payload: releaseBundle(catalogue, links), validUntil: Number.POSITIVE_INFINITY })
+    })
+  })
+}
+
+export default releases

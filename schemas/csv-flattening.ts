@@ -1,0 +1,2 @@
+/** How lists are written as CSV (src/http/csv.ts implements it); shown in the OpenAPI description. */
+export const CSV_FLATTENING = 'One row per record. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply.'
