@@ -14,6 +14,8 @@ import errorHandlerPlugin from './plugins/error-handler.js'
 import postcodeUpstreamPlugin from './plugins/postcode-upstream.js'
 import schemasPlugin from './plugins/schemas.js'
 import standardResponsesPlugin from './plugins/standard-responses.js'
+import overloadPlugin from './plugins/overload.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 
@@ -24,6 +26,8 @@ export interface AppOptions {
   clock?: () => number
   /** Data already loaded (the server loads it first to fail fast); default: load DATA_DIR. */
   catalogues?: CatalogueSet
+  /** Event-loop delay (ms) from which requests are refused with 503; default 1000. */
+  maxEventLoopDelay?: number
 }
 
 /**
@@ -45,7 +49,8 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     // A client-chosen request id could smuggle a postcode into the log.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // overload.ts answers closing requests itself, as problem details.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -58,7 +63,9 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(cataloguePlugin, { initial, load, clock })
   await app.register(errorHandlerPlugin, { base: linkBase })
   await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
-  await app.register(securityPlugin)
+  await app.register(securityPlugin, { securityContact: config.SECURITY_CONTACT, publicBaseUrl: config.PUBLIC_BASE_URL, clock })
+  await app.register(overloadPlugin, { maxEventLoopDelay: options.maxEventLoopDelay ?? 1000, retryAfter: 5 })
+  await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, redisUrl: config.REDIS_URL })
   await app.register(rootRoutes)
   await app.register(healthRoutes)
   await app.register(openapiRoutes)

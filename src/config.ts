@@ -19,6 +19,11 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_WINDOW: Type.String({ minLength: 1, default: '1 minute', description: 'Rate-limit window, e.g. "1 minute" or a number of milliseconds' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'When set, rate-limit counters are shared in Redis' })),
   POSTCODES_IO_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'postcodes.io-compatible server for postcodes the bundled index lacks' })),
+  SECURITY_CONTACT: Type.String({
+    pattern: '^(?:mailto:|https://)',
+    default: 'mailto:security@example.org',
+    description: 'Contact line of /.well-known/security.txt (mailto: or https:). The default is a placeholder: set it'
+  }),
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(?:/[^?#]*[^/?#])?$', description: 'Absolute base URL used in links, e.g. https://api.example.org (no trailing slash)' }))
 })
 export type Config = Static<typeof ConfigSchema>

@@ -22,3 +22,23 @@ export function unknownValue (param: string, allowed: readonly string[]): Error 
   const reason = `must be one of: ${allowed.join(', ')}`
   return Object.assign(new InvalidParameter(param, reason), { param, reason, allowed })
 }
+
+const MethodNotAllowed = createError<[string]>('SG_METHOD_NOT_ALLOWED', 'This API is read-only: use %s', 405)
+
+/** A write method on a read-only API. */
+export function methodNotAllowed (allowed: readonly string[]): Error {
+  return new MethodNotAllowed(allowed.join(', '))
+}
+
+const Overloaded = createError('SG_OVERLOADED', 'The service is overloaded: try again after the time in Retry-After', 503)
+const ShuttingDown = createError('SG_SHUTTING_DOWN', 'This server is shutting down: try again, another will answer', 503)
+
+/** The event loop is saturated: refuse now rather than time out. */
+export function overloaded (): Error {
+  return new Overloaded()
+}
+
+/** The server is closing: requests on kept-alive connections are refused. */
+export function shuttingDown (): Error {
+  return new ShuttingDown()
+}

@@ -14,7 +14,8 @@ function instanceOf (request: FastifyRequest): string {
   return template === undefined ? `urn:request:${request.id}` : template.replace(/:(\w+)/g, '{$1}')
 }
 
-function statusKind (status: number): ProblemKind {
+function statusKind (status: number, code: string | undefined): ProblemKind {
+  if (code === 'SG_OVERLOADED') return 'overloaded'
   if (status === 404) return 'not-found'
   if (status === 405) return 'method-not-allowed'
   if (status === 406) return 'not-acceptable'
@@ -53,7 +54,7 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
       return send(request, reply, { kind: 'not-found', status: 404, detail: error.message, extra: { errors: [{ name, in: 'path', reason: 'matches no record' }] } })
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    if (status >= 500) {
+    if (status >= 500 && error.code?.startsWith('SG_') !== true) {
       // The cause goes to the log for operators; the client learns only that it failed and the id.
       request.log.error({ err: error }, 'request failed')
       return send(request, reply, { kind: 'internal-error', status, detail: `The server could not answer. Quote request id ${String(request.id)} if you report it.` })
@@ -61,7 +62,7 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
     if (error.headers !== undefined) reply.headers(error.headers)
     // Our own errors' messages are written for people; Fastify's may quote the request.
     const detail = error.code?.startsWith('SG_') === true ? error.message : plainDetail(status)
-    return send(request, reply, { kind: statusKind(status), status, detail })
+    return send(request, reply, { kind: statusKind(status, error.code), status, detail })
   })
 
   app.setNotFoundHandler(function handleNotFound (request, reply) {

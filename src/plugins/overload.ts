@@ -1,0 +1,44 @@
+import underPressure from '@fastify/under-pressure'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { overloaded, shuttingDown } from '../http/errors.js'
+
+/** How long after start-up the boot's own load is still in the event-loop samples. */
+const WARM_UP_MS = 2000
+
+export interface OverloadOptions {
+  /** Event-loop delay (ms) above which new requests get 503 instead of waiting. */
+  maxEventLoopDelay: number
+  /** Seconds a client is told to wait (Retry-After). */
+  retryAfter: number
+}
+
+/**
+ * Answers 503 problem details at once when the process is saturated, or closing, rather
+ * than letting requests time out: a client (or the CDN's stale-if-error copy) can act on it.
+ */
+async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
+  // Loading the data blocks the loop before the first request; that is not overload.
+  let measuringFrom = Number.POSITIVE_INFINITY
+  app.addHook('onReady', async () => { measuringFrom = Date.now() + WARM_UP_MS })
+  await app.register(underPressure, {
+    maxEventLoopDelay: options.maxEventLoopDelay,
+    retryAfter: options.retryAfter,
+    exposeStatusRoute: false,
+    pressureHandler: (_request, reply) => {
+      if (Date.now() < measuringFrom) return
+      reply.header('retry-after', String(options.retryAfter))
+      throw overloaded()
+    }
+  })
+
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close').header('retry-after', String(options.retryAfter))
+    throw shuttingDown()
+  })
+}
+
+export default fp(overloadPlugin, { name: 'overload', dependencies: ['error-handler'] })
