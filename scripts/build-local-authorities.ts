@@ -1,4 +1,4 @@
-// Writes data/releases/2026-11-28/local-authorities.yaml: the 212 bodies responsible for
+// Writes data/releases/<release>/local-authorities.yaml (default 2026-11-28): the 212 bodies responsible for
 // children's social care, from the shared reference CSVs plus the few council contacts
 // sourced in shared/sources/council-contacts.md (facts only, hard-coded below with their
 // source ids). Run: npx tsx scripts/build-local-authorities.ts
@@ -12,8 +12,10 @@ import { contactUri } from '../src/catalogue/contact-uri.js'
 import { validateRecords } from '../src/catalogue/validate-records.js'
 
 const REF = process.env.REFERENCE_DIR ?? new URL('../../shared/reference/', import.meta.url).pathname
-const OUT = new URL('../data/releases/2026-11-28/local-authorities.yaml', import.meta.url).pathname
-const SOURCES = new URL('../data/releases/2026-11-28/sources.yaml', import.meta.url).pathname
+// The release to write into: an unpublished one (`npm run data:local-authorities -- <id>`).
+const RELEASE = process.argv[2] ?? '2026-11-28'
+const OUT = new URL(`../data/releases/${RELEASE}/local-authorities.yaml`, import.meta.url).pathname
+const SOURCES = new URL(`../data/releases/${RELEASE}/sources.yaml`, import.meta.url).pathname
 const PROVENANCE = { verified_on: '2026-11-28', review_by: '2027-02-28' }
 
 const WEEKDAYS_9_TO_5 = (bankHolidays: ScheduleRecord['bank_holidays']): ScheduleRecord => ({

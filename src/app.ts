@@ -8,6 +8,7 @@ import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
+import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
 import cataloguePlugin from './plugins/catalogue.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
@@ -55,7 +56,9 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addHook('onResponse', async (request, reply) => logRequestCompleted(request.log, request, reply))
+  app.addHook('onResponse', async (request, reply) => {
+    if (!isWarmUp(request.headers)) logRequestCompleted(request.log, request, reply)
+  })
 
   await app.register(schemasPlugin)
   await app.register(standardResponsesPlugin)

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { loadConfig, type Config } from './config.js'
+import { warmUp } from './http/warm-up.js'
 
 /** Grace period for in-flight requests on SIGTERM/SIGINT before the process exits anyway. */
 const CLOSE_GRACE_MS = 10_000
@@ -33,7 +34,18 @@ closeWithGrace({ delay: CLOSE_GRACE_MS }, async ({ signal, err }) => {
   await app.close()
 })
 
+/** Prepares every unfiltered answer in the background; a failure only costs speed. */
+function warm (): void {
+  warmUp(app).then(
+    (count) => app.log.info({ responses: count }, 'responses prepared'),
+    (err: unknown) => app.log.warn({ err }, 'warm-up stopped')
+  )
+}
+
 // SIGHUP reloads the data folder; a broken release is refused and the old one keeps serving.
-process.on('SIGHUP', () => { app.reloadData().catch((err: unknown) => app.log.error({ err }, 'reload failed')) })
+process.on('SIGHUP', () => {
+  app.reloadData().then((outcome) => { if (outcome.ok) warm() }, (err: unknown) => app.log.error({ err }, 'reload failed'))
+})
 
 await app.listen({ host: config.HOST, port: config.PORT })
+warm()

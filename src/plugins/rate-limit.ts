@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Redis } from 'ioredis'
+import { isWarmUp } from '../http/warm-up.js'
 
 export interface RateLimitOptions {
   max: number
@@ -28,7 +29,7 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
     // If Redis is down, serve rather than fail: the national numbers matter more than the limit.
     skipOnError: true,
     enableDraftSpec: true,
-    allowList: (request) => request.url.startsWith('/health/'),
+    allowList: (request) => request.url.startsWith('/health/') || isWarmUp(request.headers),
     errorResponseBuilder: (_request, context) => Object.assign(new Error(`Too many requests from this client: try again in ${context.after}`), {
       statusCode: context.statusCode,
       code: 'SG_RATE_LIMITED'
