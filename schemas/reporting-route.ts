@@ -93,7 +93,10 @@ export const ReportingRouteSchema = Type.Object({
   nation: Type.Union([Ref(NationSchema), Type.Null()], { description: 'The nation the steps are for; null: steps for every nation, each saying where it applies' }),
   location: Type.Union([Type.Object({
     match: Ref(PostcodeMatchSchema),
-    authorities: Type.Array(Ref(LocalAuthorityRefSchema))
+    authorities: Type.Array(Ref(LocalAuthorityRefSchema)),
+    alternatives: Type.Array(Ref(LocalAuthorityRefSchema), {
+      description: 'Other bodies with postcodes in a split area; in Northern Ireland without an exact match, the trusts to choose from'
+    })
   }, { additionalProperties: false }), Type.Null()], { description: 'Where a postcode placed the child; null without a postcode' }),
   steps: Type.Array(Ref(RouteStepSchema)),
   sources: Type.Array(Ref(SourceSchema)),

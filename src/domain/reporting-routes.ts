@@ -54,7 +54,7 @@ export function composeRoute (catalogue: Catalogue, entry: RouteEntry, nation: N
     item: {
       situation: entry.situation,
       nation: place,
-      location: lookup === null ? null : { match: lookup.match, authorities: lookup.authorities.map((la) => la.ref) },
+      location: lookup === null ? null : { match: lookup.match, authorities: lookup.authorities.map((la) => la.ref), alternatives: lookup.alternatives },
       steps,
       sources: [...sourceIds].map((id) => catalogue.sources.get(id) as Source),
       verified_on: entry.record.verified_on,

@@ -53,9 +53,11 @@ async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: 
     try {
       current = await load()
       lastReload = { at, ok: true, error: null }
+      if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
       app.log.info({ release: current.latest.release.id }, 'data reloaded')
     } catch (err) {
       lastReload = { at, ok: false, error: (err as Error).message }
+      if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
       app.log.error({ problem: lastReload.error }, 'data reload refused; still serving the previous data')
     }
     return lastReload

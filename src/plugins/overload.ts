@@ -6,6 +6,13 @@ import { overloaded, shuttingDown } from '../http/errors.js'
 /** How long after start-up the boot's own load is still in the event-loop samples. */
 const WARM_UP_MS = 2000
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Data was just (re)loaded: the loop delay it caused is not overload. */
+    ignoreLoadSpike: () => void
+  }
+}
+
 export interface OverloadOptions {
   /** Event-loop delay (ms) above which new requests get 503 instead of waiting. */
   maxEventLoopDelay: number
@@ -18,9 +25,10 @@ export interface OverloadOptions {
  * than letting requests time out: a client (or the CDN's stale-if-error copy) can act on it.
  */
 async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
-  // Loading the data blocks the loop before the first request; that is not overload.
+  // Loading the data blocks the loop at boot and on reload; that is not overload.
   let measuringFrom = Number.POSITIVE_INFINITY
   app.addHook('onReady', async () => { measuringFrom = Date.now() + WARM_UP_MS })
+  app.decorate('ignoreLoadSpike', function ignoreLoadSpike () { measuringFrom = Date.now() + WARM_UP_MS })
   await app.register(underPressure, {
     maxEventLoopDelay: options.maxEventLoopDelay,
     retryAfter: options.retryAfter,
