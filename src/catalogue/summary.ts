@@ -15,11 +15,13 @@ export function summariseRelease (catalogue: Catalogue, today: string): ReleaseS
     'helplines.yaml': catalogue.helplines.map((h) => h.base),
     'reporting-channels.yaml': catalogue.reportingChannels.map((c) => c.base),
     'local-authorities.yaml': catalogue.localAuthorities.map((la) => ({ id: la.base.code, review_by: la.base.review_by })),
-    'reporting-routes.yaml': catalogue.routes.map((r) => r.record)
+    'reporting-routes.yaml': catalogue.routes.map((r) => r.record),
+    'statistics.yaml': catalogue.statistics.map((st) => st.record)
   }
   const counts: Record<string, number> = {}
   const overdue: string[] = []
   for (const [file, records] of Object.entries(datasets)) {
+    if (!(file in catalogue.release.manifest.files)) continue
     counts[file] = records.length
     for (const r of records) if (r.review_by !== undefined && r.review_by < today) overdue.push(`${file}: ${r.id} (review by ${r.review_by})`)
   }
