@@ -43,7 +43,7 @@ t.test('lists all 212 authorities by name, in the list envelope', async (t) => {
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
   const body = res.json()
-  t.same(body.meta, { release: '2026-11-28', total: 212, page: 1, per_page: 20 })
+  t.same(body.meta, { release: '2026-11-28.2', total: 212, page: 1, per_page: 20 })
   t.equal(body.data.length, 20)
   t.equal(body.data[0].name, 'Aberdeen City Council')
   t.same(body.links, {
@@ -86,7 +86,7 @@ t.test('serves one authority by code with its sourced contacts', async (t) => {
   const res = await app.inject('/v1/local-authorities/E09000033')
   t.equal(res.statusCode, 200)
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28' })
+  t.same(meta, { release: '2026-11-28.2' })
   t.match(data, {
     code: 'E09000033',
     name: 'City of Westminster',
@@ -133,7 +133,7 @@ t.test('looks up a full postcode in any spacing or case, privately', async (t) =
   t.equal(first.statusCode, 200)
   t.equal(first.headers['cache-control'], 'private, no-store')
   const body = first.json()
-  t.same(body.meta, { release: '2026-11-28' })
+  t.same(body.meta, { release: '2026-11-28.2' })
   t.same(body.data.match, {
     status: 'matched',
     query_kind: 'unit',

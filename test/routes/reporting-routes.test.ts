@@ -46,7 +46,7 @@ t.test('lists the nine situations in the order people meet them', async (t) => {
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.same(body.data.map((s: { id: string }) => s.id), SITUATIONS)
-  t.same(body.meta, { release: '2026-11-28', total: 9, page: 1, per_page: 20 })
+  t.same(body.meta, { release: '2026-11-28.2', total: 9, page: 1, per_page: 20 })
   for (const situation of body.data) {
     t.same(situation.links, { self: `/v1/situations/${situation.id}`, route: `/v1/reporting-routes?situation=${situation.id}` }, situation.id)
     t.ok(situation.title.length > 0 && situation.asked_by.length > 0, situation.id)
@@ -60,7 +60,7 @@ t.test('serves one situation, and 404 problem details for an unknown one', async
   t.equal(res.statusCode, 200)
   t.match(res.json(), {
     data: { id: 'online-grooming', title: /grooming/, asked_by: ['parents-and-carers'], links: { route: '/v1/reporting-routes?situation=online-grooming' } },
-    meta: { release: '2026-11-28' }
+    meta: { release: '2026-11-28.2' }
   })
   const missing = await app.inject('/v1/situations/being-bored')
   t.equal(missing.statusCode, 404)
@@ -110,7 +110,7 @@ t.test('resolves online grooming at SW1A 2AA to CEOP, the police and Westminster
   t.equal(res.statusCode, 200)
   t.equal(res.headers['cache-control'], 'private, no-store')
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28' })
+  t.same(meta, { release: '2026-11-28.2' })
   t.equal(data.nation, 'england')
   t.same(stepIds(data), ['police-999', 'ceop-safety-centre', 'police-101', COUNCIL, 'nspcc-helpline-report', 'childline'])
   t.match(data.steps[0].service.contacts, [{ uri: 'tel:999' }])
