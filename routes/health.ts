@@ -9,7 +9,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onSend', async (_request, reply) => { reply.header('cache-control', 'no-store') })
 
   app.get('/health/live', {
-    schema: { operationId: 'getLiveness', tags: ['operations'], summary: 'The process is up', querystring: NoQuery, response: { 200: LivenessSchema } }
+    schema: { operationId: 'getLiveness', tags: ['operations'], summary: 'The process is up', description: 'Answers while the process runs. For a load balancer: no data is read.', querystring: NoQuery, response: { 200: LivenessSchema } }
   }, async function getLiveness () {
     return { status: 'ok' as const }
   })

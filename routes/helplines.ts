@@ -8,6 +8,7 @@ import { findHelplines, helplineAt } from '../src/domain/helplines.js'
 import { openAlternatives } from '../src/domain/service-summary.js'
 import { recordNotFound } from '../src/http/errors.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { HelplineSchema } from '../schemas/helpline.js'
 
 const helplines: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/helplines', {
@@ -26,6 +27,7 @@ const helplines: FastifyPluginAsyncTypebox = async (app) => {
   }, async function listHelplines (request, reply) {
     return respondList(this, request, reply, {
       path: '/v1/helplines',
+      item: HelplineSchema,
       linkParams: ['nation', 'audience', 'topic', 'contact_kind', 'open_now', 'at', 'q'],
       find: findHelplines,
       openAlternatives
@@ -37,6 +39,7 @@ const helplines: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getHelpline',
       tags: ['helplines'],
       summary: 'Get one helpline',
+      description: 'One helpline with every contact, its hours and whether each is open at `at` (default now), with its sources. `nation` picks whose bank holidays apply.',
       params: IdParamsSchema,
       querystring: HelplineItemQuerySchema,
       response: {

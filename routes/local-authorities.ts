@@ -11,6 +11,7 @@ import { invalidParameter, recordNotFound } from '../src/http/errors.js'
 import { momentOf } from '../src/http/moment.js'
 import { respond } from '../src/http/respond.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { LocalAuthoritySchema } from '../schemas/local-authority.js'
 
 const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/local-authorities', {
@@ -27,7 +28,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async function listLocalAuthorities (request, reply) {
-    return respondList(this, request, reply, { path: '/v1/local-authorities', linkParams: ['nation', 'q', 'at'], find: findLocalAuthorities })
+    return respondList(this, request, reply, { path: '/v1/local-authorities', item: LocalAuthoritySchema, linkParams: ['nation', 'q', 'at'], find: findLocalAuthorities })
   })
 
   app.get('/local-authorities/lookup', {
@@ -39,6 +40,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       querystring: LookupQuerySchema,
       response: {
         200: jsonResponse(Ref(PostcodeLookupSchema), 'How the postcode matched, and the authority'),
+        304: NotModifiedResponse,
         404: problemResponse('Unknown release, or a release without a postcode index')
       }
     }
@@ -75,6 +77,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getLocalAuthority',
       tags: ['local authorities'],
       summary: 'Get one authority by its code (older codes resolve to the current body)',
+      description: 'One body responsible for children\'s social care, by its current ONS GSS code (or ZC010 to ZC050 for a Northern Ireland HSC Trust). An older code answers with the current body.',
       params: LocalAuthorityParamsSchema,
       querystring: LocalAuthorityItemQuerySchema,
       response: {

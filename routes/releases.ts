@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Ref } from '../schemas/common.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
-import { BundleSchema, NoQuerySchema, ReleaseChangesItemSchema, ReleaseItemSchema, ReleaseListQuerySchema, ReleaseListSchema, ReleaseParamsSchema } from '../schemas/releases-api.js'
+import { BundleSchema, NoQuerySchema, ReleaseChangesItemSchema, ReleaseItemSchema, ReleaseListQuerySchema, ReleaseListSchema, ReleaseParamsSchema, ReleaseSchema } from '../schemas/releases-api.js'
 import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { releaseBundle, releaseChanges, releaseView } from '../src/domain/releases.js'
 import { respond } from '../src/http/respond.js'
 import { respondList } from '../src/http/resource-responses.js'
+
+/** On these routes the release is the `id` in the path. */
+const RELEASE_PATH = { name: 'id', in: 'path' as const }
 
 const releases: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/releases', {
@@ -13,6 +16,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listReleases',
       tags: ['releases'],
       summary: 'List data releases, newest first',
+      description: 'Every data release this server holds, newest first, with the SHA-256 of each file.',
       querystring: ReleaseListQuerySchema,
       response: { 200: listResponse(Ref(ReleaseListSchema), 'One page of releases'), 304: NotModifiedResponse }
     }
@@ -20,6 +24,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
     const { latest, ids, byId } = this.catalogues
     return respondList(this, request, reply, {
       path: '/v1/releases',
+      item: ReleaseSchema,
       linkParams: [],
       find: () => ({ items: ids.map((id) => releaseView(byId.get(id)!, latest.links)), validUntil: Number.POSITIVE_INFINITY })
     })
@@ -30,12 +35,13 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getRelease',
       tags: ['releases'],
       summary: 'Get one release: its files, their hashes and record counts',
+      description: 'One data release: its files with their SHA-256 and record counts, and links to its changes and bundle.',
       params: ReleaseParamsSchema,
       querystring: NoQuerySchema,
       response: { 200: jsonResponse(Ref(ReleaseItemSchema), 'The release'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
     }
   }, async function getRelease (request, reply) {
-    const catalogue = this.catalogueFor(request.params.id)
+    const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
     const links = this.catalogues.latest.links
     return respond(request, reply, {
       owner: catalogue,
@@ -52,12 +58,13 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReleaseChanges',
       tags: ['releases'],
       summary: 'What a release changed since the previous one, record by record and field by field',
+      description: 'Record by record and field by field, what this release changed since the previous one: records added, removed, and changed with old and new values.',
       params: ReleaseParamsSchema,
       querystring: NoQuerySchema,
       response: { 200: jsonResponse(Ref(ReleaseChangesItemSchema), 'The changes'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
     }
   }, async function getReleaseChanges (request, reply) {
-    const catalogue = this.catalogueFor(request.params.id)
+    const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
     const previous = catalogue.release.previous === null ? undefined : this.catalogues.byId.get(catalogue.release.previous)
     return respond(request, reply, {
       owner: catalogue,
@@ -81,7 +88,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: jsonResponse(Ref(BundleSchema), 'The release and all its data'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
     }
   }, async function getReleaseBundle (request, reply) {
-    const catalogue = this.catalogueFor(request.params.id)
+    const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
     const links = this.catalogues.latest.links
     return respond(request, reply, {
       owner: catalogue,

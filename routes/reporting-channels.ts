@@ -8,6 +8,7 @@ import { findReportingChannels, reportingChannelAt } from '../src/domain/reporti
 import { openAlternatives } from '../src/domain/service-summary.js'
 import { recordNotFound } from '../src/http/errors.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { ReportingChannelSchema } from '../schemas/reporting-channel.js'
 
 const reportingChannels: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/reporting-channels', {
@@ -26,6 +27,7 @@ const reportingChannels: FastifyPluginAsyncTypebox = async (app) => {
   }, async function listReportingChannels (request, reply) {
     return respondList(this, request, reply, {
       path: '/v1/reporting-channels',
+      item: ReportingChannelSchema,
       linkParams: ['nation', 'topic', 'anonymous', 'urgency', 'contact_kind', 'open_now', 'at', 'q'],
       find: findReportingChannels,
       openAlternatives
@@ -37,6 +39,7 @@ const reportingChannels: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReportingChannel',
       tags: ['reporting'],
       summary: 'Get one reporting channel',
+      description: 'One reporting channel: what to report there, who may, whether it can be anonymous, what happens next, what not to do, and its contacts and sources.',
       params: IdParamsSchema,
       querystring: ReportingChannelItemQuerySchema,
       response: {

@@ -11,6 +11,7 @@ import { invalidParameter, recordNotFound, unknownValue } from '../src/http/erro
 import { momentOf } from '../src/http/moment.js'
 import { respond } from '../src/http/respond.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { SituationSchema } from '../schemas/reporting-route.js'
 
 const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/situations', {
@@ -18,12 +19,14 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listSituations',
       tags: ['reporting'],
       summary: 'List the situations a reporting route can be asked for',
+      description: 'The situations a reporting route exists for (immediate danger, online grooming and so on), each linking to its route.',
       querystring: SituationListQuerySchema,
       response: { 200: listResponse(Ref(SituationListSchema), 'The situations, in the order they are usually met'), 304: NotModifiedResponse, 404: problemResponse('Unknown release') }
     }
   }, async function listSituations (request, reply) {
     return respondList(this, request, reply, {
       path: '/v1/situations',
+      item: SituationSchema,
       linkParams: [],
       find: (catalogue) => ({ items: catalogue.routes.map((r) => r.situation), validUntil: Number.POSITIVE_INFINITY })
     })
@@ -34,6 +37,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSituation',
       tags: ['reporting'],
       summary: 'Get one situation',
+      description: 'One situation, with a link to its ordered reporting route.',
       params: IdParamsSchema,
       querystring: SituationItemQuerySchema,
       response: { 200: jsonResponse(Ref(SituationItemSchema), 'The situation'), 304: NotModifiedResponse, 404: problemResponse('No situation has this id, or unknown release') }

@@ -13,6 +13,7 @@ const root: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getApiRoot',
       tags: ['meta'],
       summary: 'About this API, its latest data release and its links',
+      description: 'The API\'s name and version, the latest data release, links to every list and to the docs, and the licences and attribution of the data. Start here.',
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: ApiRootSchema, 304: NotModifiedResponse }
     }

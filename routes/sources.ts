@@ -8,6 +8,7 @@ import type { Source } from '../schemas/source.js'
 import { searchKey } from '../src/catalogue/build-common.js'
 import { recordNotFound } from '../src/http/errors.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { SourceSchema } from '../schemas/source.js'
 
 const byId = (a: Source, b: Source) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
@@ -24,6 +25,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
   }, async function listSources (request, reply) {
     return respondList(this, request, reply, {
       path: '/v1/sources',
+      item: SourceSchema,
       linkParams: ['kind', 'q'],
       find: (catalogue, filters: { kind?: Source['kind'], q?: string }) => {
         const needle = filters.q === undefined ? undefined : searchKey(filters.q.trim())
@@ -40,6 +42,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSource',
       tags: ['sources'],
       summary: 'Get one source',
+      description: 'One source: the page or dataset a fact was seen on, its publisher, the date the page states and the date it was checked.',
       params: IdParamsSchema,
       querystring: SourceItemQuerySchema,
       response: { 200: jsonResponse(Ref(SourceItemSchema), 'The source'), 304: NotModifiedResponse, 404: problemResponse('No source has this id, or unknown release') }

@@ -10,6 +10,7 @@ import { staleness, type Moment } from '../src/domain/moment.js'
 import { findStatistics, type StatisticFilters } from '../src/domain/statistics.js'
 import { recordNotFound } from '../src/http/errors.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
+import { StatisticSchema } from '../schemas/statistic.js'
 
 /** A statistic as served on a day: stale once past its review date. */
 function statisticAt (entry: StatisticEntry, moment: Moment) {
@@ -30,6 +31,7 @@ const statistics: FastifyPluginAsyncTypebox = async (app) => {
   }, async function listStatistics (request, reply) {
     return respondList(this, request, reply, {
       path: '/v1/statistics',
+      item: StatisticSchema,
       linkParams: ['topic', 'geography', 'year_from', 'year_to', 'publisher', 'current_only'],
       find: (catalogue, filters: StatisticFilters, moment) => {
         const served = findStatistics(catalogue.statistics.map((s) => s.base), filters)
@@ -44,6 +46,7 @@ const statistics: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getStatistic',
       tags: ['statistics'],
       summary: 'Get one statistic',
+      description: 'One cited statistic with its qualifier, period, area, publisher, sources, and the newer figure that replaces it, if any.',
       params: IdParamsSchema,
       querystring: StatisticItemQuerySchema,
       response: { 200: jsonResponse(Ref(StatisticItemSchema), 'The statistic'), 304: NotModifiedResponse, 404: problemResponse('No statistic has this id, or unknown release') }
@@ -69,7 +72,7 @@ const statistics: FastifyPluginAsyncTypebox = async (app) => {
     const catalogue = this.catalogueFor(request.query.release)
     const entry = catalogue.statisticById.get(request.params.id)
     if (entry === undefined) throw recordNotFound('statistic', 'id')
-    const style = request.query.style
+    const style = request.query.style ?? 'apa'
     return respondItem(this, request, reply, {
       catalogue,
       key: `/v1/statistics/${entry.base.id}/citation`,

@@ -73,6 +73,7 @@ export const ProvenanceFields = {
 export const SearchQuerySchema = Type.String({
   minLength: 1,
   maxLength: 100,
+  pattern: '^[^\\u0000-\\u001F\\u007F]+$',
   description: 'Case-insensitive text to find in names and summaries'
 })
 

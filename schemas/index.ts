@@ -15,7 +15,7 @@ import { OrganisationRecordSchema, OrganisationRefSchema } from './organisation.
 import { ProblemFieldErrorSchema, ProblemSchema } from './problem.js'
 import { ScheduleSchema } from './schedule.js'
 import { ServiceListMetaSchema } from './service-list-meta.js'
-import { BundleSchema, ReleaseChangesItemSchema, ReleaseChangesSchema, ReleaseItemSchema, ReleaseListSchema, ReleaseSchema } from './releases-api.js'
+import { BundleReleaseSchema, BundleSchema, ReleaseChangesItemSchema, ReleaseChangesSchema, ReleaseItemSchema, ReleaseListSchema, ReleaseSchema } from './releases-api.js'
 import { SourceRecordSchema, SourceSchema } from './source.js'
 import { SourceItemSchema, SourceListSchema } from './sources-api.js'
 import { CitationSchema, CitationStyleSchema, GeographySchema, StatisticRecordSchema, StatisticSchema } from './statistic.js'
@@ -41,5 +41,5 @@ export const SHARED_SCHEMAS: TSchema[] = [
   SourceListSchema, SourceItemSchema,
   SourceRecordSchema, OrganisationRecordSchema, HelplineRecordSchema, ReportingChannelRecordSchema,
   LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
-  ReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema
+  ReleaseSchema, BundleReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema
 ]

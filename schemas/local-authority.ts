@@ -18,6 +18,7 @@ export const GssCodeSchema = Type.String({
  */
 export const AuthorityCodeSchema = Type.String({
   pattern: '^(?:[EWSN]\\d{8}|ZC0[1-5]0)$',
+  maxLength: 9,
   description: 'ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust',
   examples: ['E09000033', 'ZC010']
 })

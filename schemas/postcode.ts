@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox'
 export const PostcodeQuerySchema = Type.String({
   minLength: 2,
   maxLength: 10,
+  pattern: '^[A-Za-z0-9 ]+$',
   description: 'A UK postcode, its sector or its outward code, in any spacing or case. Never logged.',
   examples: ['SW1A 2AA']
 })

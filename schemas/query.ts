@@ -7,8 +7,8 @@ export const MAX_PER_PAGE = 100
 
 /** Query parameters every list takes. */
 export const PageQueryFields = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1, description: 'Page number, from 1' })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE, description: `Records per page, at most ${MAX_PER_PAGE}` }))
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1, format: 'int32', description: 'Page number, from 1' })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE, format: 'int32', description: `Records per page, at most ${MAX_PER_PAGE}` }))
 }
 
 /** `?release=`: every data endpoint can be pinned to a published release. */

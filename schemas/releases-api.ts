@@ -4,7 +4,7 @@ import { ListEnvelope, ListMetaSchema } from './envelope.js'
 import { HelplineRecordSchema } from './helpline.js'
 import { LocalAuthorityRecordSchema } from './local-authority.js'
 import { OrganisationRecordSchema } from './organisation.js'
-import { PageQueryFields } from './query.js'
+import { FormatQueryFields, PageQueryFields } from './query.js'
 import { ReportingChannelRecordSchema } from './reporting-channel.js'
 import { ReportingRouteRecordSchema } from './reporting-route.js'
 import { SourceRecordSchema } from './source.js'
@@ -52,12 +52,15 @@ export const ReleaseChangesSchema = Type.Object({
 
 const records = (schema: TSchema) => Type.Array(Ref(schema))
 
+/** A release inside its own bundle: everything but `latest`, which changes when a newer one is published. */
+export const BundleReleaseSchema = Type.Omit(ReleaseSchema, ['latest'], { $id: 'BundleRelease', additionalProperties: false })
+
 /**
  * A whole release in one document for offline use: every data file's records exactly as
  * published (the data file format), so an app can work with no connection.
  */
 export const BundleSchema = Type.Object({
-  release: Ref(ReleaseSchema),
+  release: Ref(BundleReleaseSchema),
   datasets: Type.Object({
     sources: records(SourceRecordSchema),
     organisations: records(OrganisationRecordSchema),
@@ -69,7 +72,7 @@ export const BundleSchema = Type.Object({
   }, { additionalProperties: false })
 }, { $id: 'Bundle', additionalProperties: false })
 
-export const ReleaseListQuerySchema = Type.Object({ ...PageQueryFields }, { additionalProperties: false })
+export const ReleaseListQuerySchema = Type.Object({ ...PageQueryFields, ...FormatQueryFields }, { additionalProperties: false })
 export const ReleaseParamsSchema = Type.Object({ id: ReleaseIdSchema }, { additionalProperties: false })
 export const NoQuerySchema = Type.Object({}, { additionalProperties: false })
 

@@ -8,6 +8,7 @@ import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
+import { frameworkErrorResponder } from './http/framework-errors.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
 import cataloguePlugin from './plugins/catalogue.js'
@@ -15,6 +16,7 @@ import errorHandlerPlugin from './plugins/error-handler.js'
 import postcodeUpstreamPlugin from './plugins/postcode-upstream.js'
 import schemasPlugin from './plugins/schemas.js'
 import standardResponsesPlugin from './plugins/standard-responses.js'
+import finiteNumbersPlugin from './plugins/finite-numbers.js'
 import overloadPlugin from './plugins/overload.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import securityPlugin from './plugins/security.js'
@@ -53,6 +55,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     // overload.ts answers closing requests itself, as problem details.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrorResponder(linkBase),
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -65,6 +68,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(swaggerPlugin, { publicBaseUrl: config.PUBLIC_BASE_URL })
   await app.register(cataloguePlugin, { initial, load, clock })
   await app.register(errorHandlerPlugin, { base: linkBase })
+  await app.register(finiteNumbersPlugin)
   await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
   await app.register(securityPlugin, { securityContact: config.SECURITY_CONTACT, publicBaseUrl: config.PUBLIC_BASE_URL, clock })
   await app.register(overloadPlugin, { maxEventLoopDelay: options.maxEventLoopDelay ?? 1000, retryAfter: 5 })

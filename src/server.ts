@@ -1,5 +1,4 @@
 import closeWithGrace from 'close-with-grace'
-import { buildApp } from './app.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { loadConfig, type Config } from './config.js'
 import { warmUp } from './http/warm-up.js'
@@ -26,9 +25,13 @@ try {
   fail(`data error: ${(err as Error).message}`)
 }
 
+// The app (Fastify and every plugin) is imported only once the data has passed its checks,
+// so broken data stops the process as early as possible.
+const { buildApp } = await import('./app.js')
 const app = await buildApp(config, { catalogues })
 
-closeWithGrace({ delay: CLOSE_GRACE_MS }, async ({ signal, err }) => {
+// SIGHUP reloads (below): close-with-grace would otherwise treat it as a signal to stop.
+closeWithGrace({ delay: CLOSE_GRACE_MS, skip: ['SIGHUP'] }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'closing after an error')
   else app.log.info({ signal }, 'closing: finishing requests in flight')
   await app.close()

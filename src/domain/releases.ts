@@ -52,8 +52,10 @@ export function releaseChanges (catalogue: Catalogue, previous: Catalogue | unde
 /** Every dataset of a release, exactly as published, in one document. */
 export function releaseBundle (catalogue: Catalogue, links: LinkBuilder) {
   const { records } = catalogue
+  // `latest` would change when a newer release is published; a bundle never changes.
+  const { latest: _latest, ...release } = releaseView(catalogue, links)
   return {
-    release: releaseView(catalogue, links),
+    release,
     datasets: {
       sources: records.sources,
       organisations: records.organisations,

@@ -27,17 +27,30 @@ function flatten (value: unknown, prefix: string, row: Map<string, string>): voi
   }
 }
 
-/** Records as RFC 4180 CSV (CRLF line ends, quoted where needed), columns in first-seen order. */
-export function toCsv (records: readonly unknown[]): string {
+type JsonSchema = Record<string, unknown>
+
+/**
+ * The CSV columns of a record schema: its properties in declared order, objects (also
+ * when nullable) as dotted columns, anything else (values, lists, free-form maps) as one.
+ * `resolve` looks a `$ref` up by its `$id`.
+ */
+export function csvColumns (schema: JsonSchema, resolve: (id: string) => JsonSchema, prefix = ''): string[] {
+  const s = typeof schema.$ref === 'string' ? resolve(schema.$ref) : schema
+  const options = (s.anyOf as JsonSchema[] | undefined)?.map((o) => typeof o.$ref === 'string' ? resolve(o.$ref) : o)
+  const object = options === undefined ? s : options.find((o) => o.type === 'object' && o.properties !== undefined)
+  if (object?.type === 'object' && object.properties !== undefined) {
+    return Object.entries(object.properties as Record<string, JsonSchema>)
+      .flatMap(([key, inner]) => csvColumns(inner, resolve, prefix === '' ? key : `${prefix}.${key}`))
+  }
+  return [prefix]
+}
+
+/** Records as RFC 4180 CSV (CRLF line ends, quoted where needed), in the given columns. */
+export function toCsv (records: readonly unknown[], columns: readonly string[]): string {
   const rows = records.map((record) => {
     const row = new Map<string, string>()
     flatten(record, '', row)
-    return row
+    return columns.map((c) => row.get(c) ?? '')
   })
-  const columns: string[] = []
-  const seen = new Set<string>()
-  for (const row of rows) for (const key of row.keys()) if (!seen.has(key)) { seen.add(key); columns.push(key) }
-  // A field that is null in one record and an object in another is written as its dotted columns.
-  const kept = columns.filter((c) => !columns.some((other) => other.startsWith(`${c}.`)))
-  return stringify(rows.map((row) => kept.map((c) => row.get(c) ?? '')), { header: true, columns: kept, record_delimiter: 'windows' })
+  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows' })
 }

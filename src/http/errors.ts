@@ -7,8 +7,12 @@ export function recordNotFound (kind: string, param: string): Error & { param: s
   return Object.assign(new RecordNotFound(kind, param), { param })
 }
 
-/** `?release=` names a release this server does not hold. */
-export const UnknownReleaseError = createError('SG_UNKNOWN_RELEASE', 'The release given in the query is not one this server holds', 404)
+const UnknownRelease = createError<[string]>('SG_UNKNOWN_RELEASE', 'The release given in the %s is not one this server holds', 404)
+
+/** A release id (`?release=`, or the path of /v1/releases/{id}) this server does not hold. */
+export function unknownRelease (where: { name: string, in: 'query' | 'path' }): Error & { param: string, location: 'query' | 'path' } {
+  return Object.assign(new UnknownRelease(where.in), { param: where.name, location: where.in })
+}
 
 const InvalidParameter = createError<[string, string]>('SG_INVALID_PARAMETER', "Query parameter '%s' %s.", 400)
 

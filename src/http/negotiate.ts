@@ -8,7 +8,8 @@ export function pickEncoding (header: string | undefined): Encoding | null {
   if (header === undefined || header === '') return null
   const weights = new Map<string, number>()
   for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const [rawName = '', ...params] = part.toLowerCase().split(';')
+    const name = rawName.trim()
     let q = 1
     for (const param of params) {
       const [key, value] = param.trim().split('=')

@@ -5,8 +5,24 @@ import type { Moment } from '../domain/moment.js'
 import { paginate } from '../domain/paginate.js'
 import { listLinks } from './list-links.js'
 import { momentOf } from './moment.js'
+import type { TSchema } from '@sinclair/typebox'
+import { SHARED_SCHEMAS } from '../../schemas/index.js'
+import { csvColumns } from './csv.js'
 import { chooseFormat, type Format } from './negotiate-format.js'
 import { queryKey, respond } from './respond.js'
+
+const schemaById = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s as Record<string, unknown>]))
+const columnCache = new WeakMap<TSchema, string[]>()
+
+/** A list's CSV columns, from its record schema: the same for every query, even an empty one. */
+function columnsOf (item: TSchema): string[] {
+  let columns = columnCache.get(item)
+  if (columns === undefined) {
+    columns = csvColumns(item as Record<string, unknown>, (id) => schemaById.get(id) ?? {})
+    columnCache.set(item, columns)
+  }
+  return columns
+}
 
 type Query = Record<string, unknown> & { page?: number, per_page?: number, release?: string, at?: string, format?: Format }
 
@@ -16,6 +32,8 @@ interface ListOptions<F> {
   /** Query parameters carried into the paging links, in this order. */
   linkParams: readonly string[]
   find: (catalogue: Catalogue, filters: F, moment: Moment) => { items: unknown[], validUntil: number }
+  /** The schema of one record: its properties are the CSV columns. */
+  item: TSchema
   /** What to offer instead when `open_now=true` finds nothing. */
   openAlternatives?: (catalogue: Catalogue, moment: Moment) => { items: unknown[], validUntil: number }
 }
@@ -39,7 +57,7 @@ export function respondList<F> (app: FastifyInstance, request: FastifyRequest, r
     followsClock,
     build () {
       const found = options.find(catalogue, filters as F, moment)
-      if (format === 'csv') return { payload: found.items, validUntil: found.validUntil }
+      if (format === 'csv') return { payload: { rows: found.items, columns: columnsOf(options.item) }, validUntil: found.validUntil }
       const pageOf = paginate(found.items, page, perPage)
       const alternatives = filters.open_now === true && found.items.length === 0 ? options.openAlternatives?.(catalogue, moment) : undefined
       return {
@@ -66,7 +84,6 @@ export function respondItem<E> (
   options: { catalogue: Catalogue, key: string, entry: E, present: (entry: E, moment: Moment) => { item: unknown, validUntil: number } }
 ): FastifyReply {
   const query = request.query as Query
-  chooseFormat(request.headers.accept, undefined, ['json'])
   const { moment, followsClock, now } = momentOf(app, query as { at?: string })
   return respond(request, reply, {
     owner: options.catalogue,

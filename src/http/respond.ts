@@ -1,11 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { CSV_CONTENT_TYPE, toCsv } from './csv.js'
-import type { Format } from './negotiate-format.js'
+import { chooseFormat, type Format } from './negotiate-format.js'
 import { prepare, type Prepared } from './prepared.js'
 import { cacheFor } from './response-cache.js'
 import { sendPrepared, type CachePolicy } from './send-prepared.js'
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
+interface CsvPayload { rows: readonly unknown[], columns: readonly string[] }
+const csvOf = ({ rows, columns }: CsvPayload) => toCsv(rows, columns)
 
 export interface Built {
   payload: unknown
@@ -25,7 +28,7 @@ export interface RespondOptions {
   /** True when the answer is for the clock's own time; false for a fixed `?at=`. */
   followsClock: boolean
   policy?: CachePolicy
-  /** csv: `build` returns the records as its payload, written one row each. */
+  /** csv: `build` returns `{ rows, columns }`: the records, one row each, in those columns. */
   format?: Format
   build: () => Built
 }
@@ -36,13 +39,15 @@ export interface RespondOptions {
  */
 export function respond (request: FastifyRequest, reply: FastifyReply, options: RespondOptions): FastifyReply {
   const cache = cacheFor(options.owner)
+  // Everything here is JSON unless a list chose CSV: an Accept that allows neither is a 406.
+  if (options.format === undefined) chooseFormat(request.headers.accept, undefined, ['json'])
   const csv = options.format === 'csv'
   const key = csv ? `${options.key}#csv` : options.key
   let prepared: Prepared | undefined = cache.get(key, options.now)
   if (prepared === undefined) {
     const { payload, validUntil } = options.build()
     const until = options.followsClock && Number.isFinite(validUntil) ? validUntil : null
-    const body = csv ? toCsv(payload as unknown[]) : serializeJson(reply, payload)
+    const body = csv ? csvOf(payload as CsvPayload) : serializeJson(reply, payload)
     prepared = cache.set(key, prepare(body, csv ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE, options.followsClock ? options.now : 0, until), options.pinned)
   }
   return sendPrepared(request, reply, prepared, options.now, options.policy)

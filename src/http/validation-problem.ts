@@ -1,11 +1,16 @@
 import type { FastifySchemaValidationError } from 'fastify'
 import type { SchemaErrorDataVar } from 'fastify/types/schema.js'
+import { parsePostcode } from '../domain/geography/index.js'
 
 interface FieldError { name: string, in: 'query' | 'path' | 'header', reason: string }
 
 const WHERE: Partial<Record<SchemaErrorDataVar, FieldError['in']>> = { querystring: 'query', params: 'path', headers: 'header' }
-/** Parameter names are echoed only when they look like parameter names, never as raw input. */
-const PRINTABLE_NAME = /^[A-Za-z0-9_.[\]-]{1,40}$/
+/**
+ * An unknown parameter is named back only when its name looks like a parameter name, and
+ * never when it could be a postcode: the answer must be safe to show on a shared screen.
+ */
+const PARAMETER_NAME = /^[a-z][a-z0-9_]{0,39}$/
+const safeToName = (name: string) => PARAMETER_NAME.test(name) && parsePostcode(name) === null
 
 function reasonFor (error: FastifySchemaValidationError): string {
   const params = error.params as Record<string, unknown>
@@ -31,7 +36,7 @@ function nameFor (error: FastifySchemaValidationError): string {
     : error.keyword === 'required'
       ? String(params.missingProperty)
       : error.instancePath.split('/')[1] ?? ''
-  return PRINTABLE_NAME.test(raw) ? raw : '(unprintable name)'
+  return safeToName(raw) ? raw : '(unnamed parameter)'
 }
 
 /** One entry per bad parameter (the first fault of each), in the order they were found. */

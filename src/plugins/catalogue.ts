@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
-import { UnknownReleaseError } from '../http/errors.js'
+import { unknownRelease } from '../http/errors.js'
 
 export interface ReloadOutcome {
   at: string
@@ -15,8 +15,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The releases being served. Swapped as one reference on reload, never mutated. */
     readonly catalogues: CatalogueSet
-    /** The catalogue for `?release=`, or the latest; throws a 404 problem for an unknown id. */
-    catalogueFor: (releaseId: string | undefined) => Catalogue
+    /**
+     * The catalogue for a release id, or the latest; throws a 404 problem for an unknown id,
+     * naming where it came from (default: the `release` query parameter).
+     */
+    catalogueFor: (releaseId: string | undefined, where?: { name: string, in: 'query' | 'path' }) => Catalogue
     /** Milliseconds since the epoch; injectable so tests can stand at any moment. */
     clock: () => number
     /**
@@ -28,6 +31,8 @@ declare module 'fastify' {
     readonly lastReload: ReloadOutcome | null
   }
 }
+
+const RELEASE_QUERY = { name: 'release', in: 'query' as const }
 
 export interface CatalogueOptions {
   initial: CatalogueSet
@@ -42,10 +47,10 @@ async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: 
   app.decorate('catalogues', { getter: () => current })
   app.decorate('lastReload', { getter: () => lastReload })
   app.decorate('clock', clock)
-  app.decorate('catalogueFor', function catalogueFor (releaseId: string | undefined): Catalogue {
+  app.decorate('catalogueFor', function catalogueFor (releaseId: string | undefined, where = RELEASE_QUERY): Catalogue {
     if (releaseId === undefined) return current.latest
     const found = current.byId.get(releaseId)
-    if (found === undefined) throw new UnknownReleaseError()
+    if (found === undefined) throw unknownRelease(where)
     return found
   })
   app.decorate('reloadData', async function reloadData (): Promise<ReloadOutcome> {

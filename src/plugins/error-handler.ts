@@ -31,7 +31,7 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
       .header('cache-control', 'no-store')
       .send(problem(base, { ...input, instance: instanceOf(request), requestId: String(request.id) }))
 
-  app.setErrorHandler(function handleError (error: FastifyError & { param?: string, reason?: string, allowed?: readonly string[], headers?: Record<string, string> }, request, reply) {
+  app.setErrorHandler(function handleError (error: FastifyError & { param?: string, location?: 'query' | 'path', reason?: string, allowed?: readonly string[], headers?: Record<string, string> }, request, reply) {
     if (error.validation !== undefined) {
       const errors = fieldErrors(error.validation, error.validationContext)
       return send(request, reply, { kind: 'invalid-parameter', status: 400, detail: summarise(errors), extra: { errors } })
@@ -46,7 +46,7 @@ async function errorHandler (app: FastifyInstance, { base }: ErrorHandlerOptions
         kind: 'unknown-release',
         status: 404,
         detail: error.message,
-        extra: { errors: [{ name: 'release', in: 'query', reason: 'is not a release this server holds' }], known_releases: [...app.catalogues.ids] }
+        extra: { errors: [{ name: error.param ?? 'release', in: error.location ?? 'query', reason: 'is not a release this server holds' }], known_releases: [...app.catalogues.ids] }
       })
     }
     if (error.code === 'SG_NOT_FOUND') {

@@ -42,6 +42,11 @@ async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
 
   let closing = false
   app.addHook('preClose', async () => { closing = true })
+  // server.close() closes idle kept-alive connections only once, when called; one that
+  // turns idle later would hold the process open until the grace period runs out.
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections())
+  })
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return
     reply.header('connection', 'close').header('retry-after', String(options.retryAfter))

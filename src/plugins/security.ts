@@ -36,14 +36,11 @@ async function securityPlugin (app: FastifyInstance, options: SecurityOptions) {
     strictPreflight: false
   })
 
-  app.route({
-    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
-    url: '/*',
-    schema: { hide: true },
-    handler: async function rejectWrite (_request, reply) {
-      reply.header('allow', ALLOWED_METHODS.join(', '))
-      throw methodNotAllowed(ALLOWED_METHODS)
-    }
+  // Before any body is read: a write (or TRACE, QUERY, PROPFIND…) gets 405 whatever it sends.
+  app.addHook('onRequest', async (request, reply) => {
+    if (ALLOWED_METHODS.includes(request.method)) return
+    reply.header('allow', ALLOWED_METHODS.join(', '))
+    throw methodNotAllowed(ALLOWED_METHODS)
   })
 
   const expires = new Date(options.clock() + 180 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -27,7 +27,12 @@ async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOp
       },
       // Open data: no key, no login. An empty list says so explicitly.
       security: [],
-      servers: publicBaseUrl === undefined ? [{ url: '/' }] : [{ url: publicBaseUrl }],
+      // OpenAPI extensions are allowed on a server object; the types do not list them.
+      servers: [{
+        url: publicBaseUrl ?? '/',
+        description: publicBaseUrl === undefined ? 'This server (production)' : 'Production',
+        'x-internal': false
+      } as { url: string, description: string }],
       tags: [
         { name: 'helplines', description: 'Services to contact for advice or support' },
         { name: 'reporting', description: 'Where to report a concern, and in what order' },
