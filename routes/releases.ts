@@ -4,8 +4,18 @@ import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
 import { BundleSchema, NoQuerySchema, ReleaseChangesItemSchema, ReleaseItemSchema, ReleaseListQuerySchema, ReleaseListSchema, ReleaseParamsSchema, ReleaseSchema } from '../schemas/releases-api.js'
 import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { releaseBundle, releaseChanges, releaseView } from '../src/domain/releases.js'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Catalogue } from '../src/catalogue/build-catalogue.js'
 import { respond } from '../src/http/respond.js'
+import type { CachePolicy } from '../src/http/send-prepared.js'
 import { respondList } from '../src/http/resource-responses.js'
+
+/** An answer about one release: depends on nothing but the release, prepared once. */
+function respondRelease (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, catalogue: Catalogue, key: string, policy: CachePolicy, payload: () => unknown) {
+  return respond(request, reply, {
+    owner: catalogue, key, pinned: true, now: app.clock(), followsClock: false, policy, build: () => ({ payload: payload(), validUntil: Number.POSITIVE_INFINITY })
+  })
+}
 
 /** On these routes the release is the `id` in the path. */
 const RELEASE_PATH = { name: 'id', in: 'path' as const }
@@ -42,15 +52,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async function getRelease (request, reply) {
     const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
-    const links = this.catalogues.latest.links
-    return respond(request, reply, {
-      owner: catalogue,
-      key: 'release',
-      pinned: true,
-      now: this.clock(),
-      followsClock: false,
-      build: () => ({ payload: { data: releaseView(catalogue, links) }, validUntil: Number.POSITIVE_INFINITY })
-    })
+    return respondRelease(this, request, reply, catalogue, 'release', 'public', () => ({ data: releaseView(catalogue, this.catalogues.latest.links) }))
   })
 
   app.get('/releases/:id/changes', {
@@ -66,15 +68,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
   }, async function getReleaseChanges (request, reply) {
     const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
     const previous = catalogue.release.previous === null ? undefined : this.catalogues.byId.get(catalogue.release.previous)
-    return respond(request, reply, {
-      owner: catalogue,
-      key: 'changes',
-      pinned: true,
-      now: this.clock(),
-      followsClock: false,
-      policy: 'immutable',
-      build: () => ({ payload: { data: releaseChanges(catalogue, previous) }, validUntil: Number.POSITIVE_INFINITY })
-    })
+    return respondRelease(this, request, reply, catalogue, 'changes', 'immutable', () => ({ data: releaseChanges(catalogue, previous) }))
   })
 
   app.get('/releases/:id/bundle', {
@@ -89,16 +83,7 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async function getReleaseBundle (request, reply) {
     const catalogue = this.catalogueFor(request.params.id, RELEASE_PATH)
-    const links = this.catalogues.latest.links
-    return respond(request, reply, {
-      owner: catalogue,
-      key: 'bundle',
-      pinned: true,
-      now: this.clock(),
-      followsClock: false,
-      policy: 'immutable',
-      build: () => ({ payload: releaseBundle(catalogue, links), validUntil: Number.POSITIVE_INFINITY })
-    })
+    return respondRelease(this, request, reply, catalogue, 'bundle', 'immutable', () => releaseBundle(catalogue, this.catalogues.latest.links))
   })
 }
 

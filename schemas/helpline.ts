@@ -1,9 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { IsoDateSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
+import { NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
 import { ContactRecordSchema, ContactSchema } from './contact.js'
-import { SelfLinksSchema } from './envelope.js'
 import { OrganisationRefSchema } from './organisation.js'
-import { SourceSchema } from './source.js'
+import { ServedRecordFields } from './served.js'
 
 export const AUDIENCES = [
   'children', 'young-people', 'parents-and-carers', 'concerned-adults', 'professionals',
@@ -64,10 +63,6 @@ export const HelplineSchema = Type.Object({
   cost: Type.String(),
   contacts: Type.Array(Ref(ContactSchema)),
   notes: Type.Array(Type.String()),
-  sources: Type.Array(Ref(SourceSchema)),
-  verified_on: IsoDateSchema,
-  review_by: IsoDateSchema,
-  stale: Type.Boolean({ description: 'True when the record is past its review date: check with the service before relying on it' }),
-  links: Ref(SelfLinksSchema)
+  ...ServedRecordFields
 }, { $id: 'Helpline', additionalProperties: false })
 export type Helpline = Static<typeof HelplineSchema>

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { HttpsUrlSchema, IsoDateSchema, NationSchema, ProvenanceFields, Ref, StringEnum } from './common.js'
+import { HttpsUrlSchema, NationSchema, ProvenanceFields, Ref, StringEnum } from './common.js'
 import { ContactRecordSchema, ContactSchema } from './contact.js'
 import { SelfLinksSchema } from './envelope.js'
-import { SourceSchema } from './source.js'
+import { ServedRecordFields } from './served.js'
 
 /** ONS GSS code of a council or district (`E09000033`). */
 export const GssCodeSchema = Type.String({
@@ -87,11 +87,7 @@ export const LocalAuthoritySchema = Type.Object({
   lad_codes_note: Type.Union([Type.String(), Type.Null()]),
   contacts: Type.Array(Ref(ContactSchema), { description: 'Sourced children\'s social care contacts only; see contacts_note' }),
   contacts_note: Type.String(),
-  sources: Type.Array(Ref(SourceSchema)),
-  verified_on: IsoDateSchema,
-  review_by: IsoDateSchema,
-  stale: Type.Boolean(),
-  links: Ref(SelfLinksSchema)
+  ...ServedRecordFields
 }, { $id: 'LocalAuthority', additionalProperties: false })
 export type LocalAuthority = Static<typeof LocalAuthoritySchema>
 

@@ -1,10 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { HttpsUrlSchema, IsoDateSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
+import { HttpsUrlSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
 import { ContactRecordSchema, ContactSchema } from './contact.js'
-import { SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema, TopicSchema } from './helpline.js'
 import { OrganisationRefSchema } from './organisation.js'
-import { SourceSchema } from './source.js'
+import { ServedRecordFields } from './served.js'
 
 export const URGENCIES = ['emergency', 'urgent', 'standard'] as const
 export const UrgencySchema = StringEnum(URGENCIES, {
@@ -61,10 +60,6 @@ export const ReportingChannelSchema = Type.Object({
   scope: StringEnum(['national', 'local'], { description: 'local: contacts depend on where the child lives; see /v1/local-authorities/lookup' }),
   contacts: Type.Array(Ref(ContactSchema)),
   notes: Type.Array(Type.String()),
-  sources: Type.Array(Ref(SourceSchema)),
-  verified_on: IsoDateSchema,
-  review_by: IsoDateSchema,
-  stale: Type.Boolean({ description: 'True when the record is past its review date' }),
-  links: Ref(SelfLinksSchema)
+  ...ServedRecordFields
 }, { $id: 'ReportingChannel', additionalProperties: false })
 export type ReportingChannel = Static<typeof ReportingChannelSchema>

@@ -11,9 +11,10 @@ import {
 } from '../src/domain/geography/index-format.js'
 import { parsePostcode } from '../src/domain/geography/postcode.js'
 import { encodeIndex, type IndexRow } from '../src/domain/geography/write-index.js'
+import { readReferenceCsv, REFERENCE_DIR } from './reference-csv.js'
 
 const ID = 'onspd-2025-11'
-const REF = process.env.REFERENCE_DIR ?? new URL('../../shared/reference/', import.meta.url).pathname
+const REF = REFERENCE_DIR
 const OUT = new URL(`../data/geography/${ID}/`, import.meta.url).pathname
 const ATTRIBUTION = [
   'Contains OS data © Crown copyright and database right 2025',
@@ -23,17 +24,6 @@ const ATTRIBUTION = [
 ]
 
 /** Fields of one line: the reference files quote names holding commas, never newlines. */
-function splitCsvLine (line: string): string[] {
-  const fields: string[] = []
-  for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) fields.push(m[1]?.replace(/""/g, '"') ?? m[2] ?? '')
-  return fields
-}
-
-function readCsv (file: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(join(REF, file), 'utf8').split(/\r?\n/).filter(Boolean).map(splitCsvLine)
-  if (header === undefined) throw new Error(`${file} is empty`)
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
-}
 
 const NATIONS: Record<string, LadEntry['nation']> = {
   England: 'england', Wales: 'wales', Scotland: 'scotland', 'Northern Ireland': 'northern-ireland'
@@ -41,7 +31,7 @@ const NATIONS: Record<string, LadEntry['nation']> = {
 
 function buildLads (): LadEntry[] {
   const byCode = new Map<string, LadEntry>()
-  for (const r of readCsv('lad_to_childrens_services_authority.csv')) {
+  for (const r of readReferenceCsv('lad_to_childrens_services_authority.csv')) {
     const code = r.lad_code as string
     const entry = byCode.get(code) ?? {
       code,
@@ -64,7 +54,7 @@ function buildTables (lads: LadEntry[]): Record<TableName, IndexRow[]> {
   const position = new Map(lads.map((l, i) => [l.code, i]))
   const ladIndex = (code: string) => position.get(code) ?? fail(`LAD ${code} is not in the LAD file`)
   const tables: Record<TableName, IndexRow[]> = { unit: [], sector: [], district: [] }
-  for (const r of readCsv('postcode_lad_lookup.csv')) {
+  for (const r of readReferenceCsv('postcode_lad_lookup.csv')) {
     const level = r.level as TableName
     const parsed = parsePostcode(r.prefix as string)
     // Every reference prefix must parse back to itself at its own level, or the server

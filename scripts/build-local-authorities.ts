@@ -3,15 +3,15 @@
 // sourced in shared/sources/council-contacts.md (facts only, hard-coded below with their
 // source ids). Run: npx tsx scripts/build-local-authorities.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { Document, Scalar, isMap, isScalar, isSeq, visit } from 'yaml'
 import { ContactRecordSchema, type ContactRecord } from '../schemas/contact.js'
 import { LocalAuthorityRecordSchema, type BodyType, type LocalAuthorityRecord } from '../schemas/local-authority.js'
 import type { ScheduleRecord } from '../schemas/schedule.js'
 import { contactUri } from '../src/catalogue/contact-uri.js'
 import { validateRecords } from '../src/catalogue/validate-records.js'
+import { readReferenceCsv } from './reference-csv.js'
 
-const REF = process.env.REFERENCE_DIR ?? new URL('../../shared/reference/', import.meta.url).pathname
 // The release to write into: an unpublished one (`npm run data:local-authorities -- <id>`).
 const RELEASE = process.argv[2] ?? '2026-11-28'
 const OUT = new URL(`../data/releases/${RELEASE}/local-authorities.yaml`, import.meta.url).pathname
@@ -104,17 +104,6 @@ const NI_HOMEPAGES: Record<string, string> = {
 }
 
 /** Fields of one line: the reference files quote names holding commas, never newlines. */
-function splitCsvLine (line: string): string[] {
-  const fields: string[] = []
-  for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) fields.push(m[1]?.replace(/""/g, '"') ?? m[2] ?? '')
-  return fields
-}
-
-function readCsv (file: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(join(REF, file), 'utf8').split(/\r?\n/).filter(Boolean).map(splitCsvLine)
-  if (header === undefined) throw new Error(`${file} is empty`)
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
-}
 
 const NATIONS = { England: 'england', Wales: 'wales', Scotland: 'scotland', 'Northern Ireland': 'northern-ireland' } as const
 const BODY_TYPES: Record<string, BodyType> = {
@@ -187,9 +176,9 @@ function styled (records: LocalAuthorityRecord[]): Document {
 function fail (message: string): never { throw new Error(message) }
 
 function main (): void {
-  const lads = readCsv('lad_to_childrens_services_authority.csv')
-  const trusts = new Map(readCsv('ni_hsc_trusts.csv').map((t) => [t.code as string, t]))
-  const records = readCsv('childrens_services_authorities.csv').map((r) => record(r, lads, trusts))
+  const lads = readReferenceCsv('lad_to_childrens_services_authority.csv')
+  const trusts = new Map(readReferenceCsv('ni_hsc_trusts.csv').map((t) => [t.code as string, t]))
+  const records = readReferenceCsv('childrens_services_authorities.csv').map((r) => record(r, lads, trusts))
     .sort((a, b) => a.code.localeCompare(b.code))
   // The same checks the server runs at boot: schema, phone numbers and https URLs, and
   // (once sources.yaml is there) that every source id resolves.
