@@ -8,6 +8,7 @@ import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
+import { cachingCompilers } from './http/compile-cache.js'
 import { frameworkErrorResponder } from './http/framework-errors.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
@@ -56,11 +57,13 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkErrorResponder(linkBase),
+    schemaController: { compilersFactory: cachingCompilers() },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', function logResponse (request, reply, done) {
     if (!isWarmUp(request.headers)) logRequestCompleted(request.log, request, reply)
+    done()
   })
 
   await app.register(schemasPlugin)

@@ -30,9 +30,10 @@ export interface LoadOptions {
 export async function loadCatalogueSet (dataDir: string, options: LoadOptions): Promise<CatalogueSet> {
   const releasesDir = join(dataDir, 'releases')
   if (!existsSync(releasesDir)) throw new DataError('releases', null, '', 'file-exists', `no releases folder in ${dataDir}`)
+  const parsed = new Map<string, unknown[]>()
   const raws = readdirSync(releasesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => loadRelease(join(releasesDir, entry.name), dataDir))
+    .map((entry) => loadRelease(join(releasesDir, entry.name), dataDir, parsed))
   if (raws.length === 0) throw new DataError('releases', null, '', 'release-exists', 'no release to serve')
 
   // Releases usually share a geography edition: each is loaded once.

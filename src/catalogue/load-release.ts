@@ -37,9 +37,10 @@ function checkFilesMatchManifest (dir: string, label: (f: string) => string, man
 /**
  * Reads one release folder: the manifest, the hash of every file, and every data file
  * parsed and checked against its schema. Cross-record checks come after (cross-check.ts).
- * `root` is only used to print paths relative to the data folder.
+ * `root` is only used to print paths relative to the data folder; `parsed` holds the records
+ * of files already read, by hash.
  */
-export function loadRelease (dir: string, root: string): RawRelease {
+export function loadRelease (dir: string, root: string, parsed: Map<string, unknown[]> = new Map()): RawRelease {
   const label = (file: string) => relative(root, join(dir, file)) || file
   const manifestLabel = label('manifest.yaml')
   const manifestBytes = readFileOrFail(join(dir, 'manifest.yaml'), manifestLabel)
@@ -63,7 +64,14 @@ export function loadRelease (dir: string, root: string): RawRelease {
       records[name] = [] // an optional dataset this release does not have yet
       continue
     }
-    records[name] = validateRecords(label(file), readYaml(join(dir, file), label(file)), schema) as never
+    // A file unchanged since an earlier release (same hash) is parsed and checked once.
+    const hash = manifest.files[file] as string
+    let valid = parsed.get(hash)
+    if (valid === undefined) {
+      valid = validateRecords(label(file), readYaml(join(dir, file), label(file)), schema)
+      parsed.set(hash, valid)
+    }
+    records[name] = valid as never
   }
   return { manifest, hash: sha256(manifestBytes), records: records as DatasetRecords }
 }

@@ -1,20 +1,30 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { stripNestedIds } from '../../schemas/strip-ids.js'
+import { nestedIdsAsRefs } from '../../schemas/strip-ids.js'
 import { DataError, pointer } from './data-error.js'
 
 // ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-const ajv = new Ajv({ allErrors: false, strict: false })
+// Compiled once per boot: code optimisation passes would cost more than they save on a
+// thousand records.
+const ajv = new Ajv({ allErrors: false, strict: false, code: { optimize: false } })
 addFormats(ajv)
 const compiled = new WeakMap<TSchema, ValidateFunction>()
+const registered = new Set<string>()
 
 function validatorFor (schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema)
   if (validate === undefined) {
-    validate = ajv.compile(stripNestedIds(schema))
+    // Shared parts (contacts, schedules, enums) are added once and referenced, so each is
+    // compiled once however many record schemas use it.
+    const shared = new Map<string, Record<string, unknown>>()
+    const root = nestedIdsAsRefs(schema, shared)
+    for (const [id, sub] of shared) {
+      if (!registered.has(id)) { ajv.addSchema(sub, id); registered.add(id) }
+    }
+    validate = ajv.compile(root)
     compiled.set(schema, validate)
   }
   return validate

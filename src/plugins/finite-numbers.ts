@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, preValidationHookHandler, RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
 
 /** What a number-typed query value may look like: plain decimal digits, no exponent or words. */
@@ -14,15 +14,20 @@ const NOT_A_NUMBER = 'not-a-number'
  * it alongside every other bad parameter.
  */
 async function finiteNumbers (app: FastifyInstance) {
-  app.addHook('preValidation', async (request) => {
-    const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: string }> } | undefined
-    if (schema?.properties === undefined) return
-    const query = request.query as Record<string, unknown>
-    for (const [name, property] of Object.entries(schema.properties)) {
-      if (property.type !== 'integer' && property.type !== 'number') continue
-      const value = query[name]
-      if (typeof value === 'string' && !PLAIN_NUMBER.test(value)) query[name] = NOT_A_NUMBER
+  // Only routes with number parameters get the hook, with their names worked out once.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const properties = (route.schema?.querystring as { properties?: Record<string, { type?: string }> } | undefined)?.properties ?? {}
+    const numeric = Object.entries(properties).filter(([, p]) => p.type === 'integer' || p.type === 'number').map(([name]) => name)
+    if (numeric.length === 0) return
+    const guard: preValidationHookHandler = function plainNumbers (request, _reply, done) {
+      const query = request.query as Record<string, unknown>
+      for (const name of numeric) {
+        const value = query[name]
+        if (typeof value === 'string' && !PLAIN_NUMBER.test(value)) query[name] = NOT_A_NUMBER
+      }
+      done()
     }
+    route.preValidation = route.preValidation === undefined ? [guard] : [...[route.preValidation].flat(), guard]
   })
 }
 

@@ -44,13 +44,14 @@ async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
   app.addHook('preClose', async () => { closing = true })
   // server.close() closes idle kept-alive connections only once, when called; one that
   // turns idle later would hold the process open until the grace period runs out.
-  app.addHook('onResponse', async () => {
+  app.addHook('onResponse', function closeIdleWhenClosing (_request, _reply, done) {
     if (closing) setImmediate(() => app.server.closeIdleConnections())
+    done()
   })
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return
+  app.addHook('onRequest', function refuseWhenClosing (_request, reply, done) {
+    if (!closing) return done()
     reply.header('connection', 'close').header('retry-after', String(options.retryAfter))
-    throw shuttingDown()
+    done(shuttingDown())
   })
 }
 

@@ -1,7 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
 import { isWarmUp } from '../http/warm-up.js'
 
 export interface RateLimitOptions {
@@ -17,9 +16,10 @@ export interface RateLimitOptions {
  * they are not logged.
  */
 async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions) {
+  // ioredis is loaded only when Redis is configured: most deployments run one process.
   const redis = options.redisUrl === undefined
     ? undefined
-    : new Redis(options.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+    : new (await import('ioredis')).Redis(options.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
   if (redis !== undefined) app.addHook('onClose', async () => { await redis.quit() })
   await app.register(rateLimit, {
     global: true,

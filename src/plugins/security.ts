@@ -1,8 +1,8 @@
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { methodNotAllowed } from '../http/errors.js'
+import { securityHeaders } from '../http/security-headers.js'
 
 export interface SecurityOptions {
   /** RFC 9116 Contact for /.well-known/security.txt (mailto: or https:). */
@@ -15,17 +15,20 @@ export interface SecurityOptions {
 const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS']
 
 /**
- * Headers and limits every response gets: helmet's hardening with a CSP that lets a JSON
- * answer load nothing, no referrer, CORS for any site without credentials (charity pages
- * embed this data; there are no cookies to send), and a read-only API: other methods get 405.
+ * Headers and limits every response gets: helmet's hardening (decided once, see
+ * security-headers.ts) with a CSP that lets a JSON answer load nothing, no referrer, CORS for
+ * any site without credentials (charity pages embed this data; there are no cookies to
+ * send), and a read-only API: other methods get 405.
  */
 async function securityPlugin (app: FastifyInstance, options: SecurityOptions) {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Other sites fetch this data: it must not be locked to our origin.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    crossOriginEmbedderPolicy: false
+  const headers = securityHeaders()
+  // One synchronous hook, before any body is read: the fixed security headers, and 405 for a
+  // write (or TRACE, QUERY, PROPFIND…) whatever it sends.
+  app.addHook('onRequest', function secure (request, reply, done) {
+    reply.headers(headers)
+    if (ALLOWED_METHODS.includes(request.method)) return done()
+    reply.header('allow', ALLOWED_METHODS.join(', '))
+    done(methodNotAllowed(ALLOWED_METHODS))
   })
   await app.register(cors, {
     origin: '*',
@@ -34,13 +37,6 @@ async function securityPlugin (app: FastifyInstance, options: SecurityOptions) {
     exposedHeaders: ['ETag', 'Retry-After', 'Content-Encoding', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 86400,
     strictPreflight: false
-  })
-
-  // Before any body is read: a write (or TRACE, QUERY, PROPFIND…) gets 405 whatever it sends.
-  app.addHook('onRequest', async (request, reply) => {
-    if (ALLOWED_METHODS.includes(request.method)) return
-    reply.header('allow', ALLOWED_METHODS.join(', '))
-    throw methodNotAllowed(ALLOWED_METHODS)
   })
 
   const expires = new Date(options.clock() + 180 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')

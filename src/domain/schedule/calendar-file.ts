@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Value } from '@sinclair/typebox/value'
-import { parse } from 'yaml'
+import { CORE_SCHEMA, load } from 'js-yaml'
 import { BankHolidayCalendarFileSchema } from '../../../schemas/schedule.js'
 import { calendarsFromFile, type BankHolidayCalendars } from './calendar.js'
 
@@ -14,7 +14,7 @@ export const BANK_HOLIDAYS_FILE = join('calendars', 'uk-bank-holidays.yaml')
  */
 export function parseBankHolidayCalendars (text: string, label = BANK_HOLIDAYS_FILE): BankHolidayCalendars {
   // The YAML 1.2 core schema keeps dates as the strings written.
-  const data: unknown = parse(text, { schema: 'core' })
+  const data: unknown = load(text, { schema: CORE_SCHEMA })
   const [fault] = Value.Errors(BankHolidayCalendarFileSchema, data)
   if (fault !== undefined) throw new Error(`${label}: ${fault.path === '' ? '/' : fault.path}: ${fault.message}`)
   const file = Value.Decode(BankHolidayCalendarFileSchema, data)
