@@ -5,7 +5,6 @@ import { IdParamsSchema } from '../schemas/query.js'
 import { jsonResponse, listResponse } from '../schemas/responses.js'
 import { CitationItemSchema, CitationQuerySchema, StatisticItemQuerySchema, StatisticItemSchema, StatisticListQuerySchema, StatisticListSchema } from '../schemas/statistics-api.js'
 import type { StatisticEntry } from '../src/catalogue/build-catalogue.js'
-import { formatCitation } from '../src/domain/citations.js'
 import { staleness, type Moment } from '../src/domain/moment.js'
 import { findStatistics, type StatisticFilters } from '../src/domain/statistics.js'
 import { recordNotFound } from '../src/http/errors.js'
@@ -73,6 +72,8 @@ const statistics: FastifyPluginAsyncTypebox = async (app) => {
     const entry = catalogue.statisticById.get(request.params.id)
     if (entry === undefined) throw recordNotFound('statistic', 'id')
     const style = request.query.style ?? 'apa'
+    // citation-js is large: it is loaded when the first citation is asked for, not at boot.
+    const { formatCitation } = await import('../src/domain/citations.js')
     return respondItem(this, request, reply, {
       catalogue,
       key: `/v1/statistics/${entry.base.id}/citation`,
