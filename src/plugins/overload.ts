@@ -33,8 +33,11 @@ async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
     maxEventLoopDelay: options.maxEventLoopDelay,
     retryAfter: options.retryAfter,
     exposeStatusRoute: false,
-    pressureHandler: (_request, reply) => {
+    pressureHandler: (_request, reply, _type, value) => {
       if (Date.now() < measuringFrom) return
+      // No sample at all in the last interval (under-pressure reports Infinity): one long
+      // block, now over since this request is running, not a loop that stays saturated.
+      if (value === Number.POSITIVE_INFINITY) return
       reply.header('retry-after', String(options.retryAfter))
       throw overloaded()
     }
