@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
-import type { DestinationStream } from 'pino'
+import type { DestinationStream, Logger } from 'pino'
 import healthRoutes from '../routes/health.js'
 import v1Routes from '../routes/index.js'
 import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
 import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
+import { clientIpReader } from './http/client-ip.js'
 import { cachingCompilers } from './http/compile-cache.js'
+import { FastLane, type RateVerdict, type RateLimitedRequest } from './http/fast-lane.js'
 import { frameworkErrorResponder } from './http/framework-errors.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
@@ -22,6 +24,13 @@ import overloadPlugin from './plugins/overload.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Answers repeated public GETs from prepared bytes before Fastify sees them (fast-lane.ts). */
+    fastLane: FastLane
+  }
+}
 
 export interface AppOptions {
   /** Where log lines go (tests capture them); default stdout. */
@@ -43,13 +52,17 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   const linkBase = config.PUBLIC_BASE_URL ?? ''
   const load = () => loadData(config.DATA_DIR, linkBase, clock())
   const initial = options.catalogues ?? await load()
+  const trustProxy = trustProxyOption(config.TRUST_PROXY)
+  const lane = new FastLane()
 
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, options.logStream),
     // The default request logs hold the URL; ours hold the route template (logger.ts).
     logController: new LogController({ disableRequestLogging: true }),
     // Fastify accepts a hop count at run time though its types omit it.
-    trustProxy: trustProxyOption(config.TRUST_PROXY) as boolean | string,
+    trustProxy: trustProxy as boolean | string,
+    // Every request is offered to the fast lane first; what it cannot answer comes here.
+    serverFactory: lane.serverFactory(),
     // A client-chosen request id could smuggle a postcode into the log.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -63,6 +76,12 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
 
   app.addHook('onResponse', function logResponse (request, reply, done) {
     if (!isWarmUp(request.headers)) logRequestCompleted(request.log, request, reply)
+    done()
+  })
+
+  app.decorate('fastLane', lane)
+  app.addHook('preClose', function closeFastLane (done) {
+    lane.close()
     done()
   })
 
@@ -81,5 +100,14 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(openapiRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.ready()
+  lane.open({
+    clock,
+    currentSet: () => app.catalogues,
+    // With no options, @fastify/rate-limit's limiter shares the global store and settings.
+    rateLimit: app.hasDecorator('createRateLimit') ? app.createRateLimit() as unknown as (request: RateLimitedRequest) => Promise<RateVerdict> : undefined,
+    isUnderPressure: () => app.isUnderPressure(),
+    clientIp: clientIpReader(trustProxy),
+    log: app.log as unknown as Logger
+  })
   return app
 }

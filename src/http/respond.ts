@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Catalogue } from '../catalogue/build-catalogue.js'
 import { CSV_CONTENT_TYPE, toCsv } from './csv.js'
 import { chooseFormat, type Format } from './negotiate-format.js'
 import { prepare, type Prepared } from './prepared.js'
@@ -18,7 +19,7 @@ export interface Built {
 
 export interface RespondOptions {
   /** Whose cache: the catalogue of the release being served. */
-  owner: object
+  owner: Catalogue
   /** The normalised request: equal keys must mean equal answers. */
   key: string
   /** Keep for the life of the release (unfiltered lists, items) rather than in the LRU. */
@@ -50,7 +51,9 @@ export function respond (request: FastifyRequest, reply: FastifyReply, options: 
     const body = csv ? csvOf(payload as CsvPayload) : serializeJson(reply, payload)
     prepared = cache.set(key, prepare(body, csv ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE, options.followsClock ? options.now : 0, until), options.pinned)
   }
-  return sendPrepared(request, reply, prepared, options.now, options.policy)
+  const policy = options.policy ?? 'public'
+  request.server.fastLane?.remember(request, reply, prepared, policy, options.owner)
+  return sendPrepared(request, reply, prepared, options.now, policy)
 }
 
 /** A cache key from validated query values: the same question always gives the same key. */

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ifNoneMatchHits, pickEncoding } from './negotiate.js'
-import { encodedBody, type Prepared } from './prepared.js'
+import { encodedBody, type Encoding, type Prepared } from './prepared.js'
 
 /** Public data changes only with a release: caches may keep it, and serve it stale if we are down. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800'
@@ -26,23 +26,46 @@ export function cacheControlFor (prepared: Prepared, now: number, policy: CacheP
   return `public, max-age=${seconds}, stale-if-error=86400`
 }
 
+/** Which form of a prepared response a request gets: a 304, or the bytes in some encoding. */
+export type Variant = 'not-modified' | 'identity' | Encoding
+
+/** What a prepared response answers to one request: status, the headers it decides, and the bytes. */
+export interface PreparedAnswer {
+  status: 200 | 304
+  headers: Record<string, string>
+  body: Buffer | null
+}
+
 /**
- * Sends a prepared response: 304 when the client already has it, else the identity,
- * Brotli or gzip bytes as the client accepts, never re-serialised or re-compressed.
+ * The form a request gets: 304 when the client already has it, else the Brotli or gzip
+ * bytes as the client accepts, else identity.
  */
+export function variantOf (ifNoneMatch: string | undefined, acceptEncoding: string | undefined, prepared: Prepared): Variant {
+  if (ifNoneMatchHits(ifNoneMatch, prepared.etag)) return 'not-modified'
+  const encoding = pickEncoding(acceptEncoding)
+  return encoding !== null && encodedBody(prepared, encoding) !== null ? encoding : 'identity'
+}
+
+/**
+ * The answer in one form, never re-serialised or re-compressed. Shared by the Fastify
+ * routes and the fast lane, so both answer alike.
+ */
+export function answerIn (variant: Variant, prepared: Prepared, now: number, policy: CachePolicy): PreparedAnswer {
+  const headers: Record<string, string> = {
+    etag: prepared.etag,
+    'cache-control': cacheControlFor(prepared, now, policy),
+    vary: 'Accept, Accept-Encoding'
+  }
+  if (variant === 'not-modified') return { status: 304, headers, body: null }
+  headers['content-type'] = prepared.contentType
+  if (variant === 'identity') return { status: 200, headers, body: prepared.body }
+  headers['content-encoding'] = variant
+  return { status: 200, headers, body: encodedBody(prepared, variant) }
+}
+
+/** Sends a prepared response through Fastify. */
 export function sendPrepared (request: FastifyRequest, reply: FastifyReply, prepared: Prepared, now: number, policy: CachePolicy = 'public'): FastifyReply {
-  reply.header('etag', prepared.etag)
-  reply.header('cache-control', cacheControlFor(prepared, now, policy))
-  reply.header('vary', 'Accept, Accept-Encoding')
-  if (ifNoneMatchHits(request.headers['if-none-match'], prepared.etag)) {
-    return reply.code(304).send()
-  }
-  reply.header('content-type', prepared.contentType)
-  const encoding = pickEncoding(request.headers['accept-encoding'])
-  const encoded = encoding === null ? null : encodedBody(prepared, encoding)
-  if (encoding !== null && encoded !== null) {
-    reply.header('content-encoding', encoding)
-    return reply.send(encoded)
-  }
-  return reply.send(prepared.body)
+  const answer = answerIn(variantOf(request.headers['if-none-match'], request.headers['accept-encoding'], prepared), prepared, now, policy)
+  reply.headers(answer.headers)
+  return answer.body === null ? reply.code(304).send() : reply.send(answer.body)
 }

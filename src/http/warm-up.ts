@@ -9,29 +9,30 @@ import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 export const WARM_UP_HEADER = 'x-warm-up'
 export const WARM_UP_TOKEN = randomBytes(16).toString('hex')
 
-/** Every unfiltered list and every item of every release: the answers worth having ready. */
+/**
+ * The answers worth having ready: every unfiltered list and item of the latest release, and
+ * every release's own record. Older releases are pinned by few clients; theirs are prepared
+ * on first request, which keeps start-up work and memory to what most visitors ask for.
+ */
 export function warmUpPaths (set: CatalogueSet): string[] {
-  const paths = ['/', '/openapi.json', '/v1/releases']
-  for (const id of set.ids) {
-    const c = set.byId.get(id)!
-    const pin = c.isLatest ? '' : `?release=${id}`
-    paths.push(
-      ...['helplines', 'reporting-channels', 'local-authorities', 'situations', 'statistics', 'sources'].map((list) => `/v1/${list}${pin}`),
-      ...c.helplines.map((h) => `/v1/helplines/${h.base.id}${pin}`),
-      ...c.reportingChannels.map((r) => `/v1/reporting-channels/${r.base.id}${pin}`),
-      ...c.localAuthorities.map((la) => `/v1/local-authorities/${la.base.code}${pin}`),
-      ...c.routes.map((r) => `/v1/reporting-routes?situation=${r.situation.id}${pin === '' ? '' : `&release=${id}`}`),
-      ...c.statistics.map((s) => `/v1/statistics/${s.base.id}${pin}`),
-      `/v1/releases/${id}`, `/v1/releases/${id}/changes`, `/v1/releases/${id}/bundle`
-    )
-  }
-  return paths
+  const c = set.latest
+  return [
+    '/', '/openapi.json', '/v1/releases',
+    ...['helplines', 'reporting-channels', 'local-authorities', 'situations', 'statistics', 'sources'].map((list) => `/v1/${list}`),
+    ...c.helplines.map((h) => `/v1/helplines/${h.base.id}`),
+    ...c.reportingChannels.map((r) => `/v1/reporting-channels/${r.base.id}`),
+    ...c.localAuthorities.map((la) => `/v1/local-authorities/${la.base.code}`),
+    ...c.routes.map((r) => `/v1/reporting-routes?situation=${r.situation.id}`),
+    ...c.statistics.map((s) => `/v1/statistics/${s.base.id}`),
+    ...set.ids.map((id) => `/v1/releases/${id}`),
+    `/v1/releases/${c.release.id}/changes`, `/v1/releases/${c.release.id}/bundle`
+  ]
 }
 
 /**
- * Builds the prepared bytes, ETag and Brotli and gzip copies of every unfiltered list and
- * item, so the first visitors are served as fast as the rest. Runs in the background in
- * small batches, yielding between them so live requests are not held up.
+ * Builds the prepared bytes, ETag and Brotli and gzip copies of the answers above, so the
+ * first visitors are served as fast as the rest. Runs in the background, one answer at a
+ * time, yielding between them so live requests are not held up.
  */
 export async function warmUp (app: FastifyInstance): Promise<number> {
   const paths = warmUpPaths(app.catalogues)

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import type { FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify'
+import { LRUCache } from 'lru-cache'
+import type { Logger } from 'pino'
+import type { Catalogue } from '../catalogue/build-catalogue.js'
+import type { CatalogueSet } from '../catalogue/load-catalogues.js'
+import type { Prepared } from './prepared.js'
+import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
+
+/** URLs remembered per set of releases; beyond this the least used are forgotten. */
+const MAX_URLS = 10_000
+
+/** Headers the lane decides per request; every other header a route sent is the same each time for its URL. */
+const PER_REQUEST_HEADERS = new Set([
+  'etag', 'cache-control', 'vary', 'content-type', 'content-encoding', 'content-length',
+  'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'
+])
+
+/** Accept headers under which every remembered URL answers JSON, as the routes would. */
+const JSON_ACCEPTS = new Set<string | undefined>([undefined, '*/*', 'application/json'])
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
+interface Entry {
+  /** The set of releases the answer came from: after a reload the entry is dead. */
+  set: CatalogueSet
+  prepared: Prepared
+  policy: CachePolicy
+  /** The route template, for the log line. */
+  route: string
+  /** The security, CORS and other headers the route sent with it, as name, value, name, value… */
+  fixed: string[]
+  /** Status, headers and bytes of each form, made on first use. */
+  forms: Partial<Record<Variant, Form>>
+}
+
+interface Form {
+  status: number
+  /** Every header but the per-request ones (rate limit; Cache-Control when it counts down). */
+  head: string[]
+  body: Buffer | null
+}
+
+/** What the rate limiter needs of a request (a subset of Fastify's). */
+export interface RateLimitedRequest {
+  ip: string
+  url: string
+  headers: IncomingMessage['headers']
+  routeOptions: { config: Record<string, unknown> }
+}
+
+/** @fastify/rate-limit's verdict on one request (see its `createRateLimit`). */
+export interface RateVerdict {
+  isAllowed: boolean
+  isExceeded?: boolean
+  max?: number
+  remaining?: number
+  ttlInSeconds?: number
+}
+
+export interface FastLaneDeps {
+  clock: () => number
+  /** The releases being served now. */
+  currentSet: () => CatalogueSet
+  /** Counts the request against the same limiter (and store) the routes use. */
+  rateLimit: ((request: RateLimitedRequest) => Promise<RateVerdict>) | undefined
+  isUnderPressure: () => boolean
+  /** The client address exactly as Fastify works it out (trust proxy settings included). */
+  clientIp: (raw: IncomingMessage) => string
+  log: Logger
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+/** The server settings Fastify hands a server factory, with its defaults filled in. */
+interface ServerSettings {
+  http?: ServerOptions
+  keepAliveTimeout?: number
+  requestTimeout?: number
+  connectionTimeout?: number
+  maxRequestsPerSocket?: number | null
+}
+
+/**
+ * Answers a repeated public GET without Fastify's per-request machinery. Once a route has
+ * answered a URL from a prepared response (JSON, public, from the releases being served),
+ * the lane remembers the URL with that response and the headers the route sent. The next
+ * plain GET of the same URL is counted by the same rate limiter, then written straight from
+ * the prepared bytes with the same headers, ETag, encodings and 304s. Anything else (another
+ * method or Accept, a private answer, an expired time window, a reload, overload, closing,
+ * a client over its limit) goes to Fastify as usual, which answers it and may teach the
+ * lane again. Postcode answers are never remembered: the lane holds no personal data.
+ */
+export class FastLane {
+  #deps: FastLaneDeps | undefined
+  #open = false
+  #entries = new LRUCache<string, Entry>({ max: MAX_URLS })
+  /** Requests the lane answered itself (tests read it to know which path ran). */
+  hits = 0
+
+  /** Starts answering, once the app is ready. */
+  open (deps: FastLaneDeps): void {
+    this.#deps = deps
+    this.#open = true
+  }
+
+  /** Stops answering (closing): Fastify refuses new requests properly from now on. */
+  close (): void {
+    this.#open = false
+    this.#entries.clear()
+  }
+
+  /** A Fastify server factory whose server offers every request to the lane first. */
+  serverFactory (): FastifyServerFactory {
+    return (handler, fastifyOptions) => {
+      const options = fastifyOptions as ServerSettings
+      const server: Server = createServer(options.http ?? {}, (req, res) => this.serve(req, res, handler as Handler))
+      // What Fastify does to the servers it creates itself (lib/server.js).
+      if (typeof options.keepAliveTimeout === 'number') server.keepAliveTimeout = options.keepAliveTimeout
+      if (typeof options.requestTimeout === 'number') server.requestTimeout = options.requestTimeout
+      if (typeof options.connectionTimeout === 'number') server.setTimeout(options.connectionTimeout)
+      if (typeof options.maxRequestsPerSocket === 'number' && options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket
+      return server
+    }
+  }
+
+  /** Called by the routes after answering from a prepared response. */
+  remember (request: FastifyRequest, reply: FastifyReply, prepared: Prepared, policy: CachePolicy, owner: Catalogue): void {
+    const deps = this.#deps
+    if (deps === undefined || !this.#open || policy === 'private' || request.method !== 'GET') return
+    if (prepared.contentType !== JSON_CONTENT_TYPE || !JSON_ACCEPTS.has(request.headers.accept)) return
+    const url = request.raw.url
+    const set = deps.currentSet()
+    if (url === undefined || set.byId.get(owner.release.id) !== owner) return
+    const known = this.#entries.peek(url)
+    if (known !== undefined && known.prepared === prepared && known.set === set) return
+    const fixed: string[] = []
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue
+      for (const one of Array.isArray(value) ? value : [value]) fixed.push(name, String(one))
+    }
+    this.#entries.set(url, { set, prepared, policy, route: request.routeOptions.url ?? '(no route)', fixed, forms: {} })
+  }
+
+  /** Answers the request if it can; otherwise hands it to Fastify. */
+  serve (req: IncomingMessage, res: ServerResponse, fastify: Handler): void {
+    const deps = this.#deps
+    const entry = deps === undefined ? undefined : this.#entryFor(req, deps)
+    if (deps === undefined || entry === undefined) return fastify(req, res)
+    const started = performance.now()
+    if (deps.rateLimit === undefined) return this.#write(req, res, entry, deps, null, started)
+    deps.rateLimit({ ip: deps.clientIp(req), url: req.url as string, headers: req.headers, routeOptions: { config: {} } }).then(
+      // Over the limit: Fastify answers the 429 (problem details, Retry-After).
+      (verdict) => verdict.isExceeded === true ? fastify(req, res) : this.#write(req, res, entry, deps, verdict, started),
+      () => fastify(req, res)
+    )
+  }
+
+  #entryFor (req: IncomingMessage, deps: FastLaneDeps): Entry | undefined {
+    if (!this.#open || req.method !== 'GET' || !JSON_ACCEPTS.has(req.headers.accept)) return undefined
+    const entry = this.#entries.get(req.url as string)
+    if (entry === undefined || entry.set !== deps.currentSet()) return undefined
+    const now = deps.clock()
+    const { validFrom, validUntil } = entry.prepared
+    if (now < validFrom || (validUntil !== null && now >= validUntil)) return undefined
+    if (deps.isUnderPressure()) return undefined
+    return entry
+  }
+
+  #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, verdict: RateVerdict | null, started: number): void {
+    const { prepared, policy } = entry
+    const now = deps.clock()
+    const variant = variantOf(req.headers['if-none-match'], req.headers['accept-encoding'], prepared)
+    const form = entry.forms[variant] ??= formOf(entry, variant, now)
+    // Headers as a flat array: building an object with these names per request costs more
+    // than everything else here together.
+    const head = form.head.slice()
+    if (prepared.validUntil !== null) head.push('cache-control', cacheControlFor(prepared, now, policy))
+    if (verdict !== null && !verdict.isAllowed) {
+      head.push('ratelimit-limit', String(verdict.max), 'ratelimit-remaining', String(verdict.remaining), 'ratelimit-reset', String(verdict.ttlInSeconds))
+    }
+    res.writeHead(form.status, head)
+    if (form.body === null) res.end()
+    else res.end(form.body)
+    this.hits++
+    if (deps.log.isLevelEnabled('info')) {
+      // The same line the routes log (logger.ts): method, route template, status, time.
+      deps.log.info({
+        reqId: randomUUID(),
+        req: { method: 'GET', routeOptions: { url: entry.route } },
+        res: { statusCode: form.status },
+        ms: Math.round((performance.now() - started) * 100) / 100
+      }, 'request completed')
+    }
+  }
+}
+
+/** One form of an entry's answer with all the headers that do not change per request. */
+function formOf (entry: Entry, variant: Variant, now: number): Form {
+  const answer = answerIn(variant, entry.prepared, now, entry.policy)
+  const head = entry.fixed.slice()
+  for (const [name, value] of Object.entries(answer.headers)) {
+    // A Cache-Control that counts down to the end of a time window is written per request.
+    if (name === 'cache-control' && entry.prepared.validUntil !== null) continue
+    head.push(name, value)
+  }
+  if (answer.body !== null) head.push('content-length', String(answer.body.length))
+  return { status: answer.status, head, body: answer.body }
+}
