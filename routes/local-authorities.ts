@@ -8,6 +8,7 @@ import { resolvePostcode } from '../src/domain/geography/index.js'
 import { authorityLookup, findLocalAuthorities } from '../src/domain/local-authorities.js'
 import { serviceAt } from '../src/domain/moment.js'
 import { invalidParameter, recordNotFound } from '../src/http/errors.js'
+import { lookupAnswerKey, lookupAnswers } from '../src/http/answer-keys.js'
 import { momentOf } from '../src/http/moment.js'
 import { respond } from '../src/http/respond.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
@@ -31,6 +32,8 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
     return respondList(this, request, reply, { path: '/v1/local-authorities', item: LocalAuthoritySchema, linkParams: ['nation', 'q', 'at'], find: findLocalAuthorities })
   })
 
+  // Repeat lookups skip Fastify (fast-lane.ts); with an upstream service only the route can answer.
+  if (app.postcodeUpstream === undefined) app.fastLane.keyAnswers(`${app.prefix}/local-authorities/lookup`, lookupAnswers)
   app.get('/local-authorities/lookup', {
     schema: {
       operationId: 'lookupLocalAuthority',
@@ -54,7 +57,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
     return respond(request, reply, {
       owner: catalogue,
       // Keyed by what was found, never by the postcode: the cache holds no personal data.
-      key: `lookup:${JSON.stringify([lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code), request.query.at])}`,
+      key: lookupAnswerKey(lookup, request.query.at),
       pinned: false,
       now,
       followsClock,

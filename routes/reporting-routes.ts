@@ -8,6 +8,7 @@ import { resolvePostcode } from '../src/domain/geography/index.js'
 import { authorityLookup, type AuthorityLookup } from '../src/domain/local-authorities.js'
 import { composeRoute } from '../src/domain/reporting-routes.js'
 import { invalidParameter, recordNotFound, unknownValue } from '../src/http/errors.js'
+import { routeAnswerKey, routeAnswers } from '../src/http/answer-keys.js'
 import { momentOf } from '../src/http/moment.js'
 import { respond } from '../src/http/respond.js'
 import { respondItem, respondList } from '../src/http/resource-responses.js'
@@ -49,6 +50,8 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return respondItem(this, request, reply, { catalogue, key: `/v1/situations/${entry.situation.id}`, entry, present: (e) => ({ item: e.situation, validUntil: Number.POSITIVE_INFINITY }) })
   })
 
+  // Repeat routes for a postcode skip Fastify (fast-lane.ts); with an upstream service only the route can answer.
+  if (app.postcodeUpstream === undefined) app.fastLane.keyAnswers(`${app.prefix}/reporting-routes`, routeAnswers)
   app.get('/reporting-routes', {
     schema: {
       operationId: 'getReportingRoute',
@@ -74,11 +77,10 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (result.status === 'not-matched' && result.reason === 'invalid') throw invalidParameter('postcode', 'is not a UK postcode, postcode sector or outward code')
       lookup = authorityLookup(catalogue, result)
     }
-    const place = lookup === null ? null : [lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code)]
     return respond(request, reply, {
       owner: catalogue,
       // Keyed by what the postcode resolved to, never by the postcode itself.
-      key: `route:${JSON.stringify([entry.situation.id, query.nation, query.at, place])}`,
+      key: routeAnswerKey(entry.situation.id, query.nation, query.at, lookup),
       pinned: query.postcode === undefined && query.at === undefined,
       now,
       followsClock,

@@ -10,7 +10,7 @@ import { loadData, type CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
 import { clientIpReader } from './http/client-ip.js'
 import { cachingCompilers } from './http/compile-cache.js'
-import { FastLane, type RateVerdict, type RateLimitedRequest } from './http/fast-lane.js'
+import { FastLane } from './http/fast-lane.js'
 import { frameworkErrorResponder } from './http/framework-errors.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
@@ -103,8 +103,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   lane.open({
     clock,
     currentSet: () => app.catalogues,
-    // With no options, @fastify/rate-limit's limiter shares the global store and settings.
-    rateLimit: app.hasDecorator('createRateLimit') ? app.createRateLimit() as unknown as (request: RateLimitedRequest) => Promise<RateVerdict> : undefined,
+    countRequest: app.countRequest,
     isUnderPressure: () => app.isUnderPressure(),
     clientIp: clientIpReader(trustProxy),
     log: app.log as unknown as Logger

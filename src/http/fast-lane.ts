@@ -4,8 +4,10 @@ import type { FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
+import type { RateCount } from '../plugins/rate-limit.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 import type { Prepared } from './prepared.js'
+import { cacheFor } from './response-cache.js'
 import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
 
 /** URLs remembered per set of releases; beyond this the least used are forgotten. */
@@ -41,29 +43,12 @@ interface Form {
   body: Buffer | null
 }
 
-/** What the rate limiter needs of a request (a subset of Fastify's). */
-export interface RateLimitedRequest {
-  ip: string
-  url: string
-  headers: IncomingMessage['headers']
-  routeOptions: { config: Record<string, unknown> }
-}
-
-/** @fastify/rate-limit's verdict on one request (see its `createRateLimit`). */
-export interface RateVerdict {
-  isAllowed: boolean
-  isExceeded?: boolean
-  max?: number
-  remaining?: number
-  ttlInSeconds?: number
-}
-
 export interface FastLaneDeps {
   clock: () => number
   /** The releases being served now. */
   currentSet: () => CatalogueSet
-  /** Counts the request against the same limiter (and store) the routes use. */
-  rateLimit: ((request: RateLimitedRequest) => Promise<RateVerdict>) | undefined
+  /** Counts the request against the same limit, in the same store, as the routes. */
+  countRequest: ((ip: string, done: (count: RateCount) => void) => void) | undefined
   isUnderPressure: () => boolean
   /** The client address exactly as Fastify works it out (trust proxy settings included). */
   clientIp: (raw: IncomingMessage) => string
@@ -71,6 +56,34 @@ export interface FastLaneDeps {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+/**
+ * How a route with private answers names the answer to a query without the personal data in
+ * it: the catalogue and response-cache key the route itself would use, or undefined when
+ * only the route can tell (anything unusual in the query).
+ */
+export type AnswerKey = (query: URLSearchParams, set: CatalogueSet) => { owner: Catalogue, key: string } | undefined
+
+interface KeyedRoute {
+  keyOf: AnswerKey
+  /** The headers the route sends besides the per-request ones; known after its first answer. */
+  fixed: string[] | null
+}
+
+/** The schema's rule for a postcode parameter (schemas/postcode.ts). */
+const POSTCODE_PARAM = /^[A-Za-z0-9 ]{2,10}$/
+
+/**
+ * The postcode of a query that holds `postcode` and exactly the `others` named, once each,
+ * in a form the route's schema accepts; undefined for anything else.
+ */
+export function plainPostcodeQuery (query: URLSearchParams, others: readonly string[]): string | undefined {
+  if (query.size !== others.length + 1) return undefined
+  for (const name of others) if (query.getAll(name).length !== 1) return undefined
+  const postcodes = query.getAll('postcode')
+  const postcode = postcodes[0]
+  return postcodes.length === 1 && postcode !== undefined && POSTCODE_PARAM.test(postcode) ? postcode : undefined
+}
 
 /** The server settings Fastify hands a server factory, with its defaults filled in. */
 interface ServerSettings {
@@ -89,12 +102,20 @@ interface ServerSettings {
  * the prepared bytes with the same headers, ETag, encodings and 304s. Anything else (another
  * method or Accept, a private answer, an expired time window, a reload, overload, closing,
  * a client over its limit) goes to Fastify as usual, which answers it and may teach the
- * lane again. Postcode answers are never remembered: the lane holds no personal data.
+ * lane again.
+ *
+ * Postcode answers are private, and the lane never keeps a URL that holds a postcode: a
+ * route with such answers gives the lane an AnswerKey instead, which resolves the postcode
+ * in memory to the key the route's own response cache uses (the authority found, never the
+ * postcode), and the lane answers from that cache.
  */
 export class FastLane {
   #deps: FastLaneDeps | undefined
   #open = false
   #entries = new LRUCache<string, Entry>({ max: MAX_URLS })
+  /** Routes with private answers, by path; their entries by path and answer key. */
+  #keyed = new Map<string, KeyedRoute>()
+  #answers = new LRUCache<string, Entry>({ max: MAX_URLS })
   /** Requests the lane answered itself (tests read it to know which path ran). */
   hits = 0
 
@@ -108,6 +129,12 @@ export class FastLane {
   close (): void {
     this.#open = false
     this.#entries.clear()
+    this.#answers.clear()
+  }
+
+  /** Lets the lane answer a route's private answers by the key the route caches them under. */
+  keyAnswers (path: string, keyOf: AnswerKey): void {
+    this.#keyed.set(path, { keyOf, fixed: null })
   }
 
   /** A Fastify server factory whose server offers every request to the lane first. */
@@ -127,19 +154,19 @@ export class FastLane {
   /** Called by the routes after answering from a prepared response. */
   remember (request: FastifyRequest, reply: FastifyReply, prepared: Prepared, policy: CachePolicy, owner: Catalogue): void {
     const deps = this.#deps
-    if (deps === undefined || !this.#open || policy === 'private' || request.method !== 'GET') return
+    if (deps === undefined || !this.#open || request.method !== 'GET') return
     if (prepared.contentType !== JSON_CONTENT_TYPE || !JSON_ACCEPTS.has(request.headers.accept)) return
+    if (policy === 'private') {
+      const keyed = this.#keyed.get(request.routeOptions.url ?? '')
+      if (keyed !== undefined && keyed.fixed === null) keyed.fixed = fixedHeaders(reply)
+      return
+    }
     const url = request.raw.url
     const set = deps.currentSet()
     if (url === undefined || set.byId.get(owner.release.id) !== owner) return
     const known = this.#entries.peek(url)
     if (known !== undefined && known.prepared === prepared && known.set === set) return
-    const fixed: string[] = []
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue
-      for (const one of Array.isArray(value) ? value : [value]) fixed.push(name, String(one))
-    }
-    this.#entries.set(url, { set, prepared, policy, route: request.routeOptions.url ?? '(no route)', fixed, forms: {} })
+    this.#entries.set(url, { set, prepared, policy, route: request.routeOptions.url ?? '(no route)', fixed: fixedHeaders(reply), forms: {} })
   }
 
   /** Answers the request if it can; otherwise hands it to Fastify. */
@@ -148,17 +175,19 @@ export class FastLane {
     const entry = deps === undefined ? undefined : this.#entryFor(req, deps)
     if (deps === undefined || entry === undefined) return fastify(req, res)
     const started = performance.now()
-    if (deps.rateLimit === undefined) return this.#write(req, res, entry, deps, null, started)
-    deps.rateLimit({ ip: deps.clientIp(req), url: req.url as string, headers: req.headers, routeOptions: { config: {} } }).then(
-      // Over the limit: Fastify answers the 429 (problem details, Retry-After).
-      (verdict) => verdict.isExceeded === true ? fastify(req, res) : this.#write(req, res, entry, deps, verdict, started),
-      () => fastify(req, res)
-    )
+    if (deps.countRequest === undefined) return this.#write(req, res, entry, deps, null, started)
+    deps.countRequest(deps.clientIp(req), (count) => {
+      // Over the limit: the routes answer the 429 (problem details, Retry-After). They count
+      // the request again, which changes nothing for a client already over its limit.
+      if (count.exceeded) fastify(req, res)
+      else this.#write(req, res, entry, deps, count.headers, started)
+    })
   }
 
   #entryFor (req: IncomingMessage, deps: FastLaneDeps): Entry | undefined {
     if (!this.#open || req.method !== 'GET' || !JSON_ACCEPTS.has(req.headers.accept)) return undefined
-    const entry = this.#entries.get(req.url as string)
+    const url = req.url as string
+    const entry = this.#entries.get(url) ?? this.#keyedEntry(url, deps)
     if (entry === undefined || entry.set !== deps.currentSet()) return undefined
     const now = deps.clock()
     const { validFrom, validUntil } = entry.prepared
@@ -167,7 +196,27 @@ export class FastLane {
     return entry
   }
 
-  #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, verdict: RateVerdict | null, started: number): void {
+  /** The entry for a private answer, found by the key the route caches it under. */
+  #keyedEntry (url: string, deps: FastLaneDeps): Entry | undefined {
+    const mark = url.indexOf('?')
+    const path = mark === -1 ? url : url.slice(0, mark)
+    const keyed = this.#keyed.get(path)
+    if (keyed === undefined || keyed.fixed === null || mark === -1) return undefined
+    const set = deps.currentSet()
+    const found = keyed.keyOf(new URLSearchParams(url.slice(mark + 1)), set)
+    if (found === undefined) return undefined
+    const prepared = cacheFor(found.owner).get(found.key, deps.clock())
+    if (prepared === undefined) return undefined
+    const id = `${path} ${found.key}`
+    let entry = this.#answers.get(id)
+    if (entry === undefined || entry.prepared !== prepared || entry.set !== set) {
+      entry = { set, prepared, policy: 'private', route: path, fixed: keyed.fixed, forms: {} }
+      this.#answers.set(id, entry)
+    }
+    return entry
+  }
+
+  #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, rateHeaders: string[] | null, started: number): void {
     const { prepared, policy } = entry
     const now = deps.clock()
     const variant = variantOf(req.headers['if-none-match'], req.headers['accept-encoding'], prepared)
@@ -176,9 +225,7 @@ export class FastLane {
     // than everything else here together.
     const head = form.head.slice()
     if (prepared.validUntil !== null) head.push('cache-control', cacheControlFor(prepared, now, policy))
-    if (verdict !== null && !verdict.isAllowed) {
-      head.push('ratelimit-limit', String(verdict.max), 'ratelimit-remaining', String(verdict.remaining), 'ratelimit-reset', String(verdict.ttlInSeconds))
-    }
+    if (rateHeaders !== null) head.push(...rateHeaders)
     res.writeHead(form.status, head)
     if (form.body === null) res.end()
     else res.end(form.body)
@@ -193,6 +240,16 @@ export class FastLane {
       }, 'request completed')
     }
   }
+}
+
+/** The headers a route sent that are the same for every request of its URL. */
+function fixedHeaders (reply: FastifyReply): string[] {
+  const fixed: string[] = []
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue
+    for (const one of Array.isArray(value) ? value : [value]) fixed.push(name, String(one))
+  }
+  return fixed
 }
 
 /** One form of an entry's answer with all the headers that do not change per request. */

@@ -1,4 +1,7 @@
-import rateLimit from '@fastify/rate-limit'
+import rateLimit, { normalizeIP } from '@fastify/rate-limit'
+// The plugin's own stores, so the fast lane can count on the very same counters.
+import LocalStore from '@fastify/rate-limit/store/LocalStore.js'
+import RedisStore from '@fastify/rate-limit/store/RedisStore.js'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { isWarmUp } from '../http/warm-up.js'
@@ -9,6 +12,32 @@ export interface RateLimitOptions {
   /** When set, counters live in Redis so every process behind a balancer shares one limit. */
   redisUrl: string | undefined
 }
+
+/** A count against a client's limit, as @fastify/rate-limit would report it. */
+export interface RateCount {
+  /** Over the limit: the request must get the plugin's 429. */
+  exceeded: boolean
+  /** The RateLimit-* headers, as name, value, name, value… */
+  headers: string[]
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Counts one request from a client address against the global limit, in the same store
+     * as the routes' rate limiting (for the fast lane, which answers outside the routes).
+     * Synchronous with the in-memory store; after a round trip with Redis.
+     */
+    countRequest: (ip: string, done: (count: RateCount) => void) => void
+  }
+}
+
+interface Store {
+  incr: (key: string, cb: (err: Error | null, res?: { current: number, ttl: number }) => void, timeWindow: number, max: number) => void
+  child: (routeOptions: unknown) => Store
+}
+
+interface GlobalParams { max: number, timeWindow: number, ipv6Subnet: number, continueExceeding: boolean, exponentialBackoff: boolean }
 
 /**
  * Per-client request limits. Generous by default: a school or library shares one address.
@@ -21,11 +50,28 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
     ? undefined
     : new (await import('ioredis')).Redis(options.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
   if (redis !== undefined) app.addHook('onClose', async () => { await redis.quit() })
+
+  // The plugin builds its store from this class with its settled global parameters; keeping
+  // hold of both lets countRequest use the same counters and the same arithmetic.
+  let shared: { store: Store, params: GlobalParams } | undefined
+  class SharedStore implements Store {
+    readonly #inner: Store
+    constructor (params: GlobalParams) {
+      this.#inner = redis === undefined
+        ? new LocalStore(params.continueExceeding, params.exponentialBackoff) as Store
+        : new RedisStore(params.continueExceeding, params.exponentialBackoff, redis, 'safeguarding-api:rate:') as Store
+      shared = { store: this.#inner, params }
+    }
+
+    incr (...args: Parameters<Store['incr']>) { this.#inner.incr(...args) }
+    child (routeOptions: unknown) { return this.#inner.child(routeOptions) }
+  }
+
   await app.register(rateLimit, {
     global: true,
     max: options.max,
     timeWindow: options.timeWindow,
-    ...(redis === undefined ? {} : { redis, nameSpace: 'safeguarding-api:rate:' }),
+    store: SharedStore as never,
     // If Redis is down, serve rather than fail: the national numbers matter more than the limit.
     skipOnError: true,
     enableDraftSpec: true,
@@ -34,6 +80,20 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
       statusCode: context.statusCode,
       code: 'SG_RATE_LIMITED'
     })
+  })
+
+  app.decorate('countRequest', function countRequest (ip: string, done: (count: RateCount) => void) {
+    const { store, params } = shared as NonNullable<typeof shared>
+    const { max, timeWindow } = params
+    store.incr(normalizeIP(ip, params.ipv6Subnet), (err, res) => {
+      // As the plugin does with skipOnError: a store that fails counts nothing.
+      const current = err === null && res !== undefined ? res.current : 0
+      const ttl = err === null && res !== undefined ? res.ttl : 0
+      done({
+        exceeded: current > max,
+        headers: ['ratelimit-limit', String(max), 'ratelimit-remaining', String(Math.max(0, max - current)), 'ratelimit-reset', String(Math.ceil(ttl / 1000))]
+      })
+    }, timeWindow, max)
   })
 }
 

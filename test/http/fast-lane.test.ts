@@ -90,16 +90,54 @@ t.test('leaves to Fastify what it must not answer', async (t) => {
   t.equal((await twice('/v1/helplines', {}, 'POST')).status, 405, 'a write is still refused')
 })
 
-t.test('never remembers a postcode answer (private, personal data)', async (t) => {
-  const { app, ask } = await listening(t, { clock: Date.now }, { DATA_DIR: REAL_DATA })
-  for (const path of ['/v1/local-authorities/lookup?postcode=SW1A%202AA', '/v1/reporting-routes?situation=online-grooming&postcode=SW1A%202AA']) {
-    const first = await ask(path)
-    const second = await ask(path)
-    t.equal(first.status, 200)
-    t.equal(second.headers['cache-control'], 'private, no-store')
-    t.notOk(second.byLane, `${path} is answered by Fastify every time`)
+t.test('answers repeated postcode questions by what the postcode resolved to, never by the postcode', async (t) => {
+  const { ask } = await listening(t, { clock: Date.now }, { DATA_DIR: REAL_DATA })
+  const routes = [
+    { first: '/v1/local-authorities/lookup?postcode=SW1A%202AA', same: '/v1/local-authorities/lookup?postcode=sw1a2aa' },
+    { first: '/v1/reporting-routes?situation=online-grooming&postcode=SW1A%202AA', same: '/v1/reporting-routes?postcode=sw1a+2aa&situation=online-grooming' }
+  ]
+  for (const { first, same } of routes) {
+    const byFastify = await ask(first)
+    t.equal(byFastify.status, 200)
+    t.notOk(byFastify.byLane, `${first}: the route answers first`)
+    const variants: Array<Record<string, string>> = [{}, { 'accept-encoding': 'br' }, { 'if-none-match': byFastify.headers.etag as string }]
+    for (const headers of variants) {
+      const fromRoute = await ask(first, { ...headers, accept: 'application/json, */*;q=0.1' })
+      const fromLane = await ask(first, headers)
+      t.notOk(fromRoute.byLane)
+      t.ok(fromLane.byLane, `${first} ${JSON.stringify(headers)}: then the lane`)
+      t.equal(fromLane.status, fromRoute.status)
+      t.same(comparable(fromLane.headers), comparable(fromRoute.headers), 'same headers')
+      t.ok(fromLane.body.equals(fromRoute.body), 'same bytes')
+      t.equal(fromLane.headers['cache-control'], 'private, no-store')
+    }
+    // Another spelling of the postcode is a URL the lane has never seen: it still knows the
+    // answer, because it looks the postcode up and uses the route's key for the result.
+    const respelt = await ask(same)
+    t.ok(respelt.byLane, `${same}: answered from the result, not the URL`)
+    t.ok(respelt.body.equals(byFastify.body))
   }
-  t.equal(app.fastLane.hits, 0)
+  const routeOnly = [
+    '/v1/local-authorities/lookup?postcode=SW1A%202AA&release=2026-11-28',
+    '/v1/local-authorities/lookup?postcode=SW1A%202AA&postcode=EH1%201YZ',
+    '/v1/local-authorities/lookup?postcode=SW1A%202AA&at=2026-12-25T10:00:00Z',
+    '/v1/reporting-routes?situation=online-grooming&postcode=SW1A%202AA&nation=england',
+    '/v1/reporting-routes?situation=no-such-situation&postcode=SW1A%202AA'
+  ]
+  for (const path of routeOnly) {
+    await ask(path)
+    t.notOk((await ask(path)).byLane, `${path}: left to the route`)
+  }
+  const bad = await ask('/v1/local-authorities/lookup?postcode=%3Cscript%3E')
+  t.equal(bad.status, 400, 'a bad postcode still gets the route\'s problem details')
+  t.match(bad.headers['content-type'], /^application\/problem\+json/)
+})
+
+t.test('leaves postcode answers to the route when an upstream postcode service is configured', async (t) => {
+  const { ask } = await listening(t, { clock: Date.now }, { DATA_DIR: REAL_DATA, POSTCODES_IO_URL: 'http://127.0.0.1:9' })
+  const path = '/v1/local-authorities/lookup?postcode=SW1A%202AA'
+  t.equal((await ask(path)).status, 200)
+  t.notOk((await ask(path)).byLane)
 })
 
 t.test('shares the rate limit with the routes, and leaves the 429 to them', async (t) => {
