@@ -4,9 +4,10 @@ import type { FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
-import type { RateCount } from '../plugins/rate-limit.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
+import type { RateCount } from '../plugins/rate-limit.js'
 import type { Prepared } from './prepared.js'
+import { JSON_CONTENT_TYPE } from './respond.js'
 import { cacheFor } from './response-cache.js'
 import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
 
@@ -21,7 +22,6 @@ const PER_REQUEST_HEADERS = new Set([
 
 /** Accept headers under which every remembered URL answers JSON, as the routes would. */
 const JSON_ACCEPTS = new Set<string | undefined>([undefined, '*/*', 'application/json'])
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 interface Entry {
   /** The set of releases the answer came from: after a reload the entry is dead. */
