@@ -1,30 +1,32 @@
 import type { TSchema } from '@sinclair/typebox'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import addFormatsModule from 'ajv-formats'
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { nestedIdsAsRefs } from '../../schemas/strip-ids.js'
 import { DataError, pointer } from './data-error.js'
+import { dataAjv } from './data-ajv.js'
+import * as precompiled from './generated/data-validators.js'
+import { schemaFingerprint } from './schema-fingerprint.js'
 
-// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
-
-// Compiled once per boot: code optimisation passes would cost more than they save on a
-// thousand records.
-const ajv = new Ajv({ allErrors: false, strict: false, code: { optimize: false } })
-addFormats(ajv)
 const compiled = new WeakMap<TSchema, ValidateFunction>()
-const registered = new Set<string>()
+let ajv: { instance: Ajv, registered: Set<string> } | undefined
 
+/** Compiles a schema no precompiled validator matches (a schema changed since `npm run data:validators`). */
+function compileNow (schema: TSchema): ValidateFunction {
+  ajv ??= { instance: dataAjv(false), registered: new Set() }
+  // Shared parts (contacts, schedules, enums) are added once and referenced, so each is
+  // compiled once however many record schemas use it.
+  const shared = new Map<string, Record<string, unknown>>()
+  const root = nestedIdsAsRefs(schema, shared)
+  for (const [id, sub] of shared) {
+    if (!ajv.registered.has(id)) { ajv.instance.addSchema(sub, id); ajv.registered.add(id) }
+  }
+  return ajv.instance.compile(root)
+}
+
+/** The validator for a schema: precompiled at build time when it matches, else compiled once now. */
 function validatorFor (schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema)
   if (validate === undefined) {
-    // Shared parts (contacts, schedules, enums) are added once and referenced, so each is
-    // compiled once however many record schemas use it.
-    const shared = new Map<string, Record<string, unknown>>()
-    const root = nestedIdsAsRefs(schema, shared)
-    for (const [id, sub] of shared) {
-      if (!registered.has(id)) { ajv.addSchema(sub, id); registered.add(id) }
-    }
-    validate = ajv.compile(root)
+    validate = (precompiled as unknown as Record<string, ValidateFunction | undefined>)[`v${schemaFingerprint(schema)}`] ?? compileNow(schema)
     compiled.set(schema, validate)
   }
   return validate
