@@ -27,7 +27,7 @@ import swaggerPlugin from './plugins/swagger.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Answers repeated public GETs from prepared bytes before Fastify sees them (fast-lane.ts). */
+    /** Answers repeated GETs (public answers, postcode questions) from prepared bytes before Fastify sees them (fast-lane.ts). */
     fastLane: FastLane
   }
 }
