@@ -6,15 +6,17 @@ import { plainPostcodeQuery, type AnswerKey } from './fast-lane.js'
 // Postcode answers are cached by what the postcode resolved to, never by the postcode: the
 // cache and the fast lane hold no personal data. The routes and the lane share these keys.
 
-/** Where a lookup answer is cached: the match and the authorities found, at a moment. */
+/** What a postcode resolved to: the match, the authorities found and the alternatives. */
+const placeOf = (lookup: AuthorityLookup) => [lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code)]
+
+/** Where a lookup answer is cached: the place found, at a moment. */
 export function lookupAnswerKey (lookup: AuthorityLookup, at: string | undefined): string {
-  return `lookup:${JSON.stringify([lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code), at])}`
+  return `lookup:${JSON.stringify([placeOf(lookup), at])}`
 }
 
 /** Where a reporting route is cached: situation, nation, moment, and the place if any. */
 export function routeAnswerKey (situation: string, nation: string | undefined, at: string | undefined, lookup: AuthorityLookup | null): string {
-  const place = lookup === null ? null : [lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code)]
-  return `route:${JSON.stringify([situation, nation, at, place])}`
+  return `route:${JSON.stringify([situation, nation, at, lookup === null ? null : placeOf(lookup)])}`
 }
 
 /** The lookup the route would make with the bundled index alone; undefined for what only the route can answer. */

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 import type { RateCount } from '../plugins/rate-limit.js'
-import type { Prepared } from './prepared.js'
+import { isCurrent, type Prepared } from './prepared.js'
 import { JSON_CONTENT_TYPE } from './respond.js'
 import { cacheFor } from './response-cache.js'
 import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
@@ -189,10 +189,7 @@ export class FastLane {
     const url = req.url as string
     const entry = this.#entries.get(url) ?? this.#keyedEntry(url, deps)
     if (entry === undefined || entry.set !== deps.currentSet()) return undefined
-    const now = deps.clock()
-    const { validFrom, validUntil } = entry.prepared
-    if (now < validFrom || (validUntil !== null && now >= validUntil)) return undefined
-    if (deps.isUnderPressure()) return undefined
+    if (!isCurrent(entry.prepared, deps.clock()) || deps.isUnderPressure()) return undefined
     return entry
   }
 

@@ -29,6 +29,11 @@ export function prepare (body: string | Buffer, contentType: string, validFrom =
   return { body: bytes, etag, contentType, validFrom, validUntil, encoded: {} }
 }
 
+/** Whether a prepared response is right at `now` (inside the time window it was made for). */
+export function isCurrent (prepared: Prepared, now: number): boolean {
+  return now >= prepared.validFrom && (prepared.validUntil === null || now < prepared.validUntil)
+}
+
 /** The compressed copy for an encoding, made once. Null when the body is too small to bother. */
 export function encodedBody (prepared: Prepared, encoding: Encoding): Buffer | null {
   if (prepared.body.length < MIN_COMPRESS_BYTES) return null

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache'
-import type { Prepared } from './prepared.js'
+import { isCurrent, type Prepared } from './prepared.js'
 
 /** Filtered queries are endless; only this many of their answers are kept per release. */
 const FILTERED_ENTRIES = 2000
@@ -15,8 +15,7 @@ export class ResponseCache {
 
   get (key: string, now: number): Prepared | undefined {
     const hit = this.#pinned.get(key) ?? this.#filtered.get(key)
-    if (hit === undefined || now < hit.validFrom || (hit.validUntil !== null && now >= hit.validUntil)) return undefined
-    return hit
+    return hit !== undefined && isCurrent(hit, now) ? hit : undefined
   }
 
   set (key: string, prepared: Prepared, pinned: boolean): Prepared {
