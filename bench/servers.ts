@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { startArguments } from '../scripts/start-command.mjs'
 import { getRaw } from './http-get.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -56,11 +57,11 @@ async function start (args: string[], env: NodeJS.ProcessEnv, port: number, read
   throw new Error(`${args.join(' ')} not ready after 30 s:\n${stderr}`)
 }
 
-/** The app as `npm start` runs it (`node dist/bundle/server.mjs`), pinned to the server core; resolves once /health/ready says 200. */
+/** The app as `npm start` runs it (the bundle with the same node flags), pinned to the server core; resolves once /health/ready says 200. */
 export async function startApp (): Promise<Running> {
   const port = await freePort()
   const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000000' }
-  return start(['node', 'dist/bundle/server.mjs'], env, port, '/health/ready')
+  return start(['node', ...startArguments()], env, port, '/health/ready')
 }
 
 /** The bare node:http replay server on the same core, serving the recorded fixture. */

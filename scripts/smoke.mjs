@@ -1,8 +1,9 @@
-// Starts what `npm start` runs (dist/bundle/server.mjs, after `npm run build`) on a free
+// Starts what `npm start` runs (the bundle, with its node flags, after `npm run build`) on a free
 // port and checks that it answers a few requests across the app, then stops it with SIGTERM
 // and expects exit code 0. .ci/run calls it: the tests run the sources, this runs the bundle.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { startArguments } from './start-command.mjs'
 
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -10,7 +11,7 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(port))
   })
 })
-const child = spawn(process.execPath, ['dist/bundle/server.mjs'], {
+const child = spawn(process.execPath, startArguments(), {
   env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'inherit', 'inherit']
 })
