@@ -1,3 +1,4 @@
+import type { PostcodeMatchView } from '../../schemas/lookup.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 import { lookupPostcode } from '../domain/geography/index.js'
 import { authorityLookup, type AuthorityLookup } from '../domain/local-authorities.js'
@@ -6,17 +7,39 @@ import { plainPostcodeQuery, type AnswerKey } from './fast-lane.js'
 // Postcode answers are cached by what the postcode resolved to, never by the postcode: the
 // cache and the fast lane hold no personal data. The routes and the lane share these keys.
 
-/** What a postcode resolved to: the match, the authorities found and the alternatives. */
-const placeOf = (lookup: AuthorityLookup) => [lookup.match, lookup.authorities.map((a) => a.base.code), lookup.alternatives.map((a) => a.code)]
+/** Every field of a match, in a fixed order (`satisfies` fails the build if the schema gains one). */
+const MATCH_FIELDS = Object.keys({
+  status: 0, query_kind: 0, level: 0, confidence: 0, nation: 0, district: 0, via: 0, dataset: 0, reason: 0, fallback: 0, detail: 0
+} satisfies Record<keyof PostcodeMatchView, 0>) as Array<keyof PostcodeMatchView>
+
+/**
+ * One value of a key, unambiguously: a length-prefixed string, a number, or `-` for none.
+ * (Cheaper than JSON.stringify of the whole match, which the postcode fast lane did per request.)
+ */
+function part (value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '-'
+  return typeof value === 'number' ? `n${value}` : `${value.length}:${value}`
+}
+
+/** What a postcode resolved to: every field of the match, the authorities found and the alternatives. */
+function placeOf (lookup: AuthorityLookup): string {
+  const match = lookup.match
+  let key = ''
+  for (const field of MATCH_FIELDS) {
+    const value = match[field]
+    key += typeof value === 'object' && value !== null ? part(value.code) + part(value.name) : part(value)
+  }
+  return `${key}|${lookup.authorities.map((a) => a.base.code).join(',')}|${lookup.alternatives.map((a) => a.code).join(',')}`
+}
 
 /** Where a lookup answer is cached: the place found, at a moment. */
 export function lookupAnswerKey (lookup: AuthorityLookup, at: string | undefined): string {
-  return `lookup:${JSON.stringify([placeOf(lookup), at])}`
+  return `lookup:${part(at)}${placeOf(lookup)}`
 }
 
 /** Where a reporting route is cached: situation, nation, moment, and the place if any. */
 export function routeAnswerKey (situation: string, nation: string | undefined, at: string | undefined, lookup: AuthorityLookup | null): string {
-  return `route:${JSON.stringify([situation, nation, at, lookup === null ? null : placeOf(lookup)])}`
+  return `route:${part(situation)}${part(nation)}${part(at)}${lookup === null ? '-' : placeOf(lookup)}`
 }
 
 /** The lookup the route would make with the bundled index alone; undefined for what only the route can answer. */

@@ -113,9 +113,9 @@ export class FastLane {
   #deps: FastLaneDeps | undefined
   #open = false
   #entries = new LRUCache<string, Entry>({ max: MAX_URLS })
-  /** Routes with private answers, by path; their entries by path and answer key. */
+  /** Routes with private answers, by path; their entries by the prepared answer they serve (kept as long as the route's cache keeps it). */
   #keyed = new Map<string, KeyedRoute>()
-  #answers = new LRUCache<string, Entry>({ max: MAX_URLS })
+  #answers = new WeakMap<Prepared, Entry>()
   /** Requests the lane answered itself (tests read it to know which path ran). */
   hits = 0
 
@@ -129,7 +129,7 @@ export class FastLane {
   close (): void {
     this.#open = false
     this.#entries.clear()
-    this.#answers.clear()
+    this.#answers = new WeakMap()
   }
 
   /** Lets the lane answer a route's private answers by the key the route caches them under. */
@@ -204,11 +204,10 @@ export class FastLane {
     if (found === undefined) return undefined
     const prepared = cacheFor(found.owner).get(found.key, deps.clock())
     if (prepared === undefined) return undefined
-    const id = `${path} ${found.key}`
-    let entry = this.#answers.get(id)
-    if (entry === undefined || entry.prepared !== prepared || entry.set !== set) {
+    let entry = this.#answers.get(prepared)
+    if (entry === undefined || entry.set !== set) {
       entry = { set, prepared, policy: 'private', route: path, fixed: keyed.fixed, forms: {} }
-      this.#answers.set(id, entry)
+      this.#answers.set(prepared, entry)
     }
     return entry
   }
