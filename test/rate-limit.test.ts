@@ -38,6 +38,16 @@ t.test('answers 429 problem details with Retry-After once RATE_LIMIT_MAX is pass
   t.equal((await from(app, '192.0.2.2')).statusCode, 200, 'another client is still served')
 })
 
+t.test('counts an IPv6 client by its /56, and an IPv4 client the same on a dual-stack socket', async (t) => {
+  const app = await build(t, LIMITED, NO_OVERLOAD)
+  const remaining = async (ip: string) => (await from(app, ip)).headers['ratelimit-remaining']
+  t.equal(await remaining('2001:db8:1:100::1'), '4')
+  t.equal(await remaining('2001:db8:1:1ff::2'), '3', 'another address in the same /56 shares the count')
+  t.equal(await remaining('2001:db8:1:200::1'), '4', 'the next /56 has its own count')
+  t.equal(await remaining('192.0.2.9'), '4')
+  t.equal(await remaining('::ffff:192.0.2.9'), '3', 'the IPv4-mapped form of an address is the same client')
+})
+
 t.test('exposes the RateLimit headers to browsers', async (t) => {
   const app = await build(t, LIMITED, NO_OVERLOAD)
   const res = await app.inject({ url: '/v1/helplines', headers: { origin: 'https://charity.example' } })
