@@ -2,7 +2,9 @@ import type { PostcodeMatchView } from '../../schemas/lookup.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 import { lookupPostcode } from '../domain/geography/index.js'
 import { authorityLookup, type AuthorityLookup } from '../domain/local-authorities.js'
-import { plainPostcodeQuery, type AnswerKey } from './fast-lane.js'
+import { PostcodeQuerySchema } from '../../schemas/postcode.js'
+import { ReportingRouteQuerySchema } from '../../schemas/reporting-routes-api.js'
+import type { AnswerKey } from './fast-lane.js'
 
 // Postcode answers are cached by what the postcode resolved to, never by the postcode: the
 // cache and the fast lane hold no personal data. The routes and the lane share these keys.
@@ -51,6 +53,29 @@ function localLookup (set: CatalogueSet, postcode: string) {
   return { catalogue, lookup: authorityLookup(catalogue, result) }
 }
 
+/** A string parameter's schema rule (pattern and length) as a check: the lane takes only what the route's schema would. */
+function ruleOf (schema: { pattern?: string, minLength?: number, maxLength?: number }): (value: string) => boolean {
+  const pattern = new RegExp(schema.pattern ?? '', 'u')
+  const min = schema.minLength ?? 0
+  const max = schema.maxLength ?? Number.POSITIVE_INFINITY
+  return (value) => value.length >= min && value.length <= max && pattern.test(value)
+}
+
+const isPostcodeParam = ruleOf(PostcodeQuerySchema)
+const isSituationParam = ruleOf(ReportingRouteQuerySchema.properties.situation)
+
+/**
+ * The postcode of a query that holds `postcode` and exactly the `others` named, once each,
+ * in a form the route's schema accepts; undefined for anything else.
+ */
+function plainPostcodeQuery (query: URLSearchParams, others: readonly string[]): string | undefined {
+  if (query.size !== others.length + 1) return undefined
+  for (const name of others) if (query.getAll(name).length !== 1) return undefined
+  const postcodes = query.getAll('postcode')
+  const postcode = postcodes[0]
+  return postcodes.length === 1 && postcode !== undefined && isPostcodeParam(postcode) ? postcode : undefined
+}
+
 /** `GET /v1/local-authorities/lookup?postcode=…` for the fast lane (without an upstream service). */
 export const lookupAnswers: AnswerKey = (query, set) => {
   const postcode = plainPostcodeQuery(query, [])
@@ -58,13 +83,11 @@ export const lookupAnswers: AnswerKey = (query, set) => {
   return found === undefined ? undefined : { owner: found.catalogue, key: lookupAnswerKey(found.lookup, undefined) }
 }
 
-const SITUATION_PARAM = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
 /** `GET /v1/reporting-routes?situation=…&postcode=…` for the fast lane (without an upstream service). */
 export const routeAnswers: AnswerKey = (query, set) => {
   const postcode = plainPostcodeQuery(query, ['situation'])
   const situation = query.get('situation') ?? ''
-  if (postcode === undefined || situation.length > 80 || !SITUATION_PARAM.test(situation) || !set.latest.routeById.has(situation)) return undefined
+  if (postcode === undefined || !isSituationParam(situation) || !set.latest.routeById.has(situation)) return undefined
   const found = localLookup(set, postcode)
   return found === undefined ? undefined : { owner: found.catalogue, key: routeAnswerKey(situation, undefined, undefined, found.lookup) }
 }

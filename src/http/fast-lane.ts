@@ -70,21 +70,6 @@ interface KeyedRoute {
   fixed: string[] | null
 }
 
-/** The schema's rule for a postcode parameter (schemas/postcode.ts). */
-const POSTCODE_PARAM = /^[A-Za-z0-9 ]{2,10}$/
-
-/**
- * The postcode of a query that holds `postcode` and exactly the `others` named, once each,
- * in a form the route's schema accepts; undefined for anything else.
- */
-export function plainPostcodeQuery (query: URLSearchParams, others: readonly string[]): string | undefined {
-  if (query.size !== others.length + 1) return undefined
-  for (const name of others) if (query.getAll(name).length !== 1) return undefined
-  const postcodes = query.getAll('postcode')
-  const postcode = postcodes[0]
-  return postcodes.length === 1 && postcode !== undefined && POSTCODE_PARAM.test(postcode) ? postcode : undefined
-}
-
 /** The server settings Fastify hands a server factory, with its defaults filled in. */
 interface ServerSettings {
   http?: ServerOptions
