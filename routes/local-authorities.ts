@@ -20,7 +20,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listLocalAuthorities',
       tags: ['local authorities'],
       summary: 'List the bodies responsible for children\'s social care',
-      description: '153 English councils, 22 Welsh, 32 Scottish and 5 Northern Ireland HSC Trusts, sorted by name. Direct numbers are given only where sourced; every council links to GOV.UK.',
+      description: '153 English councils, 22 Welsh, 32 Scottish and 5 Northern Ireland HSC Trusts, sorted by name. Direct numbers are given only where sourced, each with its role (front door, out of hours, all hours), audience (public or professionals) and the quoted page it was seen on; every council links to GOV.UK. `has_contacts` narrows to those with or without any.',
       querystring: LocalAuthorityListQuerySchema,
       response: {
         200: listResponse(Ref(LocalAuthorityListSchema), 'One page of authorities'),
@@ -29,7 +29,7 @@ const localAuthorities: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async function listLocalAuthorities (request, reply) {
-    return respondList(this, request, reply, { path: '/v1/local-authorities', item: LocalAuthoritySchema, linkParams: ['nation', 'q', 'at'], find: findLocalAuthorities })
+    return respondList(this, request, reply, { path: '/v1/local-authorities', item: LocalAuthoritySchema, linkParams: ['nation', 'q', 'has_contacts', 'at'], find: findLocalAuthorities })
   })
 
   // Repeat lookups skip Fastify (fast-lane.ts); with an upstream service only the route can answer.

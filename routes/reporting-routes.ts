@@ -57,7 +57,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReportingRoute',
       tags: ['reporting'],
       summary: 'Where to report, in order, for a situation and a place',
-      description: 'The ordered steps for a situation. With a postcode, the council step names the child\'s own council (or NI HSC Trust) with the lookup\'s confidence; without one, it links to GOV.UK\'s council finder. 999 comes first wherever immediate danger applies. With a postcode the answer is `private, no-store`.',
+      description: 'The ordered steps for a situation. With a postcode, the council step names the child\'s own council (or NI HSC Trust) with the lookup\'s confidence; without one, it links to GOV.UK\'s council finder. The council step lists the public\'s numbers (daytime and out of hours, with open-now), or with `audience=professionals` the lines councils give practitioners. 999 comes first wherever immediate danger applies. With a postcode the answer is `private, no-store`.',
       querystring: ReportingRouteQuerySchema,
       response: {
         200: jsonResponse(Ref(ReportingRouteItemSchema), 'The route'),
@@ -80,13 +80,13 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return respond(request, reply, {
       owner: catalogue,
       // Keyed by what the postcode resolved to, never by the postcode itself.
-      key: routeAnswerKey(entry.situation.id, query.nation, query.at, lookup),
+      key: routeAnswerKey(entry.situation.id, query.nation, query.at, lookup, query.audience),
       pinned: query.postcode === undefined && query.at === undefined,
       now,
       followsClock,
       policy: query.postcode === undefined ? 'public' : 'private',
       build () {
-        const { item, validUntil } = composeRoute(catalogue, entry, query.nation, lookup, moment)
+        const { item, validUntil } = composeRoute(catalogue, entry, query.nation, lookup, moment, query.audience)
         return { payload: { data: item, meta: { release: catalogue.release.id } }, validUntil }
       }
     })

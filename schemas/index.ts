@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { NationSchema, VerificationSchema } from './common.js'
 import { ContactKindSchema, ContactSchema } from './contact.js'
+import { CouncilContactAudienceSchema, CouncilContactRoleSchema, CouncilContactSchema, CouncilTeamRecordSchema } from './council-contact.js'
 import { ItemMetaSchema, ListLinksSchema, ListMetaSchema, SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema, HelplineRecordSchema, HelplineSchema, TopicSchema } from './helpline.js'
 import { HelplineItemSchema, HelplineListSchema } from './helplines-api.js'
@@ -33,13 +34,14 @@ export const SHARED_SCHEMAS: TSchema[] = [
   UrgencySchema, ServiceSummarySchema, ServiceListMetaSchema,
   HelplineSchema, HelplineListSchema, HelplineItemSchema,
   ReportingChannelSchema, ReportingChannelListSchema, ReportingChannelItemSchema,
-  BodyTypeSchema, LocalAuthoritySchema, LocalAuthorityRefSchema, LocalAuthorityListSchema, LocalAuthorityItemSchema,
+  LocalAuthorityRefSchema, CouncilContactRoleSchema, CouncilContactAudienceSchema, CouncilContactSchema,
+  BodyTypeSchema, LocalAuthoritySchema, LocalAuthorityListSchema, LocalAuthorityItemSchema,
   PostcodeMatchSchema, PostcodeLookupSchema,
   SituationSchema, RouteStepSchema, ReportingRouteSchema,
   SituationListSchema, SituationItemSchema, ReportingRouteItemSchema,
   GeographySchema, CitationStyleSchema, StatisticSchema, CitationSchema, StatisticListSchema, StatisticItemSchema, CitationItemSchema,
   SourceListSchema, SourceItemSchema,
   SourceRecordSchema, OrganisationRecordSchema, HelplineRecordSchema, ReportingChannelRecordSchema,
-  LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
+  CouncilTeamRecordSchema, LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
   ReleaseSchema, BundleReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema
 ]

@@ -7,6 +7,7 @@ import { AtQueryFields, FormatQueryFields, NationQueryField, PageQueryFields, Re
 export const LocalAuthorityListQuerySchema = Type.Object({
   ...NationQueryField,
   ...SearchQueryFields,
+  has_contacts: Type.Optional(Type.Boolean({ description: 'true: only authorities with at least one sourced contact (for the public or for professionals); false: only those with none yet' })),
   ...AtQueryFields,
   ...PageQueryFields,
   ...FormatQueryFields,

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { HttpsUrlSchema, NationSchema, ProvenanceFields, Ref, StringEnum } from './common.js'
-import { ContactRecordSchema, ContactSchema } from './contact.js'
-import { SelfLinksSchema } from './envelope.js'
+import { HttpsUrlSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
+import { CouncilContactRecordSchema, CouncilContactSchema } from './council-contact.js'
+import { AuthorityCodeSchema } from './local-authority-ref.js'
 import { ServedRecordFields } from './served.js'
 
 /** ONS GSS code of a council or district (`E09000033`). */
@@ -9,18 +9,6 @@ export const GssCodeSchema = Type.String({
   pattern: '^[EWSN]\\d{8}$',
   description: 'ONS GSS code',
   examples: ['E09000033']
-})
-
-/**
- * Code of a body responsible for children's social care: its ONS GSS code, or for a
- * Northern Ireland HSC Trust the code of the Local Commissioning Group with the same
- * boundary (ZC010–ZC050), as ONSPD and postcodes.io return in their `ccg` field.
- */
-export const AuthorityCodeSchema = Type.String({
-  pattern: '^(?:[EWSN]\\d{8}|ZC0[1-5]0)$',
-  maxLength: 9,
-  description: 'ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust',
-  examples: ['E09000033', 'ZC010']
 })
 
 export const BODY_TYPES = [
@@ -35,8 +23,10 @@ export type BodyType = Static<typeof BodyTypeSchema>
 
 /**
  * A body responsible for children's social care, as written in local-authorities.yaml.
- * Contacts are listed only where a source was found; otherwise `contacts_note` says so and
- * people are sent to the homepage, GOV.UK's council finder and the national routes.
+ * Contacts are listed only where a source was found (each quoting the number); otherwise
+ * `contacts_note` says so and people are sent to the homepage, GOV.UK's council finder and
+ * the national routes. A team several councils share is written once in council-teams.yaml
+ * and named in `shared_teams`.
  */
 export const LocalAuthorityRecordSchema = Type.Object({
   code: AuthorityCodeSchema,
@@ -52,6 +42,9 @@ export const LocalAuthorityRecordSchema = Type.Object({
     description: 'The body\'s website; null where the only listed address is not https or is not yet confirmed'
   }),
   homepage_note: Type.Optional(Type.String({ maxLength: 400 })),
+  report_url: Type.Union([HttpsUrlSchema, Type.Null()], {
+    description: 'The council\'s own page on reporting a concern about a child; null where none with https was found'
+  }),
   govuk_slug: Type.Union([Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 }), Type.Null()], {
     description: 'GOV.UK local authority slug; null for bodies GOV.UK does not list (NI trusts)'
   }),
@@ -65,7 +58,8 @@ export const LocalAuthorityRecordSchema = Type.Object({
     description: 'Current local authority districts it serves (for an NI trust, council areas wholly or partly within it)'
   }),
   lad_codes_note: Type.Optional(Type.String({ maxLength: 400 })),
-  contacts: Type.Array(ContactRecordSchema, { description: 'Sourced children\'s social care contacts only' }),
+  contacts: Type.Array(CouncilContactRecordSchema, { description: 'Sourced children\'s social care contacts only' }),
+  shared_teams: Type.Array(SlugSchema, { uniqueItems: true, description: 'Teams in council-teams.yaml that also serve this council' }),
   contacts_note: Type.String({ minLength: 1, maxLength: 600 }),
   ...ProvenanceFields
 }, { $id: 'LocalAuthorityRecord', additionalProperties: false })
@@ -81,21 +75,17 @@ export const LocalAuthoritySchema = Type.Object({
   alias_codes: Type.Array(Type.String()),
   homepage_url: Type.Union([Type.String(), Type.Null()]),
   homepage_note: Type.Union([Type.String(), Type.Null()]),
+  report_url: Type.Union([Type.String(), Type.Null()], { description: 'The council\'s own page on reporting a concern about a child' }),
   govuk_slug: Type.Union([Type.String(), Type.Null()]),
   find_your_council_url: Type.Union([Type.String(), Type.Null()]),
   lad_codes: Type.Array(Type.String()),
   lad_codes_note: Type.Union([Type.String(), Type.Null()]),
-  contacts: Type.Array(Ref(ContactSchema), { description: 'Sourced children\'s social care contacts only; see contacts_note' }),
+  contacts: Type.Array(Ref(CouncilContactSchema), {
+    description: 'Sourced children\'s social care contacts only (see contacts_note): the public\'s first, then professionals\'; within each, front door, all hours, out of hours'
+  }),
   contacts_note: Type.String(),
   ...ServedRecordFields
 }, { $id: 'LocalAuthority', additionalProperties: false })
 export type LocalAuthority = Static<typeof LocalAuthoritySchema>
 
-/** The few fields that name an authority inside other answers (alternatives in a split area). */
-export const LocalAuthorityRefSchema = Type.Object({
-  code: AuthorityCodeSchema,
-  name: Type.String(),
-  nation: Ref(NationSchema),
-  links: Ref(SelfLinksSchema)
-}, { $id: 'LocalAuthorityRef', additionalProperties: false })
-export type LocalAuthorityRef = Static<typeof LocalAuthorityRefSchema>
+export { AuthorityCodeSchema, LocalAuthorityRefSchema, type LocalAuthorityRef } from './local-authority-ref.js'

@@ -13,6 +13,9 @@ export const ManifestSchema = Type.Object({
     description: 'SHA-256 of the previous release\'s manifest.yaml: editing a published release breaks the chain'
   })),
   summary: Type.String({ minLength: 1, maxLength: 1000 }),
+  format: Type.Optional(Type.Literal(2, {
+    description: 'The data file format: 2 from release 2026-12-01 (council contacts with role, audience and quoted sources); absent in earlier releases (format 1), which are upgraded when loaded'
+  })),
   geography: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'The geography index edition this release uses' })),
   files: Type.Record(Type.String({ pattern: '^[a-z-]+\\.yaml$' }), Sha256Schema)
 }, { additionalProperties: false })

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import { Ref, ReleaseIdSchema } from './common.js'
 import { ListEnvelope, ListMetaSchema } from './envelope.js'
+import { CouncilTeamRecordSchema } from './council-contact.js'
 import { HelplineRecordSchema } from './helpline.js'
 import { LocalAuthorityRecordSchema } from './local-authority.js'
 import { OrganisationRecordSchema } from './organisation.js'
@@ -19,6 +20,13 @@ export const ReleaseSchema = Type.Object({
   latest: Type.Boolean(),
   geography: Type.Union([Type.String(), Type.Null()], { description: 'The postcode index edition this release uses' }),
   manifest_sha256: Type.String({ description: 'SHA-256 of manifest.yaml, which holds the SHA-256 of every file' }),
+  council_contacts: Type.Object({
+    councils: Type.Integer({ minimum: 0, description: 'Councils of England, Wales and Scotland responsible for children\'s social care' }),
+    with_public_daytime: Type.Integer({ minimum: 0, description: 'With a confirmed public number for the daytime front door (or one for all hours)' }),
+    with_public_out_of_hours: Type.Integer({ minimum: 0, description: 'With a confirmed public out-of-hours number (or one for all hours)' }),
+    with_neither: Type.Integer({ minimum: 0, description: 'With no confirmed public number: people are sent to the homepage, GOV.UK and the national routes' }),
+    with_professionals_only: Type.Integer({ minimum: 0, description: 'Of those with neither, how many have a line for professionals only' })
+  }, { additionalProperties: false, description: 'How many councils the release gives a number to call' }),
   files: Type.Array(Type.Object({
     name: Type.String(),
     sha256: Type.String(),
@@ -56,8 +64,9 @@ const records = (schema: TSchema) => Type.Array(Ref(schema))
 export const BundleReleaseSchema = Type.Omit(ReleaseSchema, ['latest'], { $id: 'BundleRelease', additionalProperties: false })
 
 /**
- * A whole release in one document for offline use: every data file's records exactly as
- * published (the data file format), so an app can work with no connection.
+ * A whole release in one document for offline use: every data file's records in the data
+ * file format (a release published in an older format is upgraded to the current one), so an
+ * app can work with no connection.
  */
 export const BundleSchema = Type.Object({
   release: Ref(BundleReleaseSchema),
@@ -67,6 +76,8 @@ export const BundleSchema = Type.Object({
     helplines: records(HelplineRecordSchema),
     reporting_channels: records(ReportingChannelRecordSchema),
     local_authorities: records(LocalAuthorityRecordSchema),
+    council_teams: records(CouncilTeamRecordSchema),
+    council_sources: records(SourceRecordSchema),
     reporting_routes: records(ReportingRouteRecordSchema),
     statistics: records(StatisticRecordSchema)
   }, { additionalProperties: false })

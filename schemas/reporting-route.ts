@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IsoDateSchema, NationSchema, ProvenanceFields, Ref, SlugSchema, StringEnum } from './common.js'
 import { ContactSchema } from './contact.js'
+import { CouncilContactAudienceSchema } from './council-contact.js'
 import { SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema } from './helpline.js'
 import { LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
@@ -78,7 +79,7 @@ export const RouteStepSchema = Type.Object({
   nations: Type.Array(Ref(NationSchema), { description: 'Where this step applies' }),
   service: Ref(ServiceSummarySchema),
   local_authority: Type.Union([Ref(LocalAuthoritySchema), Type.Null()], {
-    description: 'For the council step when a postcode placed the child: the council (or HSC Trust) itself'
+    description: 'For the council step when a postcode placed the child: the council (or HSC Trust) itself, its contacts narrowed to the route\'s audience'
   }),
   find_your_council_url: Type.Union([Type.String(), Type.Null()], {
     description: 'For the council step when no council was resolved: where to find it'
@@ -91,6 +92,7 @@ export type RouteStep = Static<typeof RouteStepSchema>
 export const ReportingRouteSchema = Type.Object({
   situation: Ref(SituationSchema),
   nation: Type.Union([Ref(NationSchema), Type.Null()], { description: 'The nation the steps are for; null: steps for every nation, each saying where it applies' }),
+  audience: Ref(CouncilContactAudienceSchema, { description: 'Whose council numbers the council step lists: the public\'s (the default) or professionals\'' }),
   location: Type.Union([Type.Object({
     match: Ref(PostcodeMatchSchema),
     authorities: Type.Array(Ref(LocalAuthorityRefSchema)),

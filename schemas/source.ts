@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IsoDateSchema, PartialDateSchema, SlugSchema, StringEnum } from './common.js'
 
-export const SOURCE_KINDS = ['primary', 'official-secondary', 'secondary', 'code-reference', 'dataset'] as const
+export const SOURCE_KINDS = [
+  'primary', 'official-secondary', 'secondary', 'code-reference', 'dataset',
+  'council-page', 'council-run-site', 'childrens-trust', 'safeguarding-partnership'
+] as const
 
 /**
  * One page or dataset a fact was seen in. The URL is the page as it was seen, so an
@@ -16,10 +19,14 @@ export const SourceRecordSchema = Type.Object({
   published_note: Type.Optional(Type.String({ maxLength: 300 })),
   accessed: IsoDateSchema,
   kind: StringEnum(SOURCE_KINDS, {
-    description: 'primary: the operator or publisher itself; official-secondary: another official body; secondary: press or third party; code-reference: public code linking to the URL; dataset: a published data file'
+    description: 'primary: the operator or publisher itself; official-secondary: another official body; secondary: press or third party; code-reference: public code linking to the URL; dataset: a published data file. For council contacts: council-page (the council\'s own site), council-run-site (another site the council runs, e.g. its procedures manual), childrens-trust (the trust that runs the council\'s children\'s services), safeguarding-partnership (the local safeguarding children partnership)'
   }),
   licence: Type.Optional(Type.String({ maxLength: 200 })),
-  notes: Type.Optional(Type.String({ maxLength: 500 }))
+  notes: Type.Optional(Type.String({ maxLength: 500 })),
+  quotes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 400 }), {
+    minItems: 1,
+    description: 'Short verbatim passages of the page holding the facts cited from it (for council numbers, the number itself), so a reviewer can check them'
+  }))
 }, { $id: 'SourceRecord', additionalProperties: false })
 export type SourceRecord = Static<typeof SourceRecordSchema>
 
@@ -35,6 +42,7 @@ export const SourceSchema = Type.Object({
   kind: StringEnum(SOURCE_KINDS),
   licence: Type.Union([Type.String(), Type.Null()]),
   notes: Type.Union([Type.String(), Type.Null()]),
+  quotes: Type.Array(Type.String(), { description: 'Short verbatim passages of the page holding the facts cited from it' }),
   links: Type.Object({ self: Type.String() }, { additionalProperties: false })
 }, { $id: 'Source', additionalProperties: false })
 export type Source = Static<typeof SourceSchema>

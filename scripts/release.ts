@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 import type { Manifest } from '../schemas/release.js'
+import { CURRENT_FORMAT } from '../src/catalogue/datasets.js'
 import { loadData, londonToday } from '../src/catalogue/index.js'
 import { manifestHash, writeManifest } from '../src/catalogue/release-manifest.js'
 import { loadConfig } from '../src/config.js'
@@ -55,6 +56,7 @@ if (command === 'new') {
     previous: latest.id,
     previous_sha256: manifestHash(join(releases, latest.id)),
     summary: values.summary ?? 'Describe what this release changes.',
+    format: CURRENT_FORMAT,
     ...(latest.manifest.geography === undefined ? {} : { geography: latest.manifest.geography })
   })
   process.stdout.write(`started release ${id} from ${latest.id} in ${dir}\nedit its files, then: npm run data:seal -- ${id}\n`)

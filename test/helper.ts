@@ -9,6 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url))
 /** A small data folder of invented services with known hours, for route tests. */
 export const FIXTURE_DATA = join(here, 'fixtures', 'data')
 export const REAL_DATA = join(here, '..', 'data')
+/** The newest release in data/: what the real data serves when no `?release=` is given. */
+export const LATEST_RELEASE = '2026-12-01'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 

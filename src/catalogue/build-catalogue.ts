@@ -5,7 +5,7 @@ import type { Source } from '../../schemas/source.js'
 import type { GeographyIndex } from '../domain/geography/index.js'
 import { presentSource } from './build-common.js'
 import { buildHelpline, type BuildContext, type HelplineEntry } from './build-helplines.js'
-import { buildLocalAuthority, type LocalAuthorityEntry } from './build-local-authorities.js'
+import { buildLocalAuthority, councilTeams, type LocalAuthorityEntry } from './build-local-authorities.js'
 import { buildReportingChannel, type ReportingChannelEntry } from './build-reporting-channels.js'
 import { buildRoute, type RouteEntry } from './build-routes.js'
 import { buildStatistic, type StatisticEntry } from './build-statistics.js'
@@ -69,12 +69,14 @@ const byKey = <T>(items: readonly T[], key: (item: T) => string) => new Map(item
 export function buildCatalogue (raw: RawRelease, options: BuildOptions): Catalogue {
   const { manifest, records } = raw
   const links = linkBuilder(options.linkBase, manifest.id, options.isLatest)
-  const sources = new Map(records.sources.map((s) => [s.id, { ...presentSource(s), links: { self: links.to(`/v1/sources/${s.id}`) } }]))
+  // Council pages are kept in their own file (written by npm run data:council-contacts) but are sources like any other.
+  const sources = new Map([...records.sources, ...records.councilSources].map((s) => [s.id, { ...presentSource(s), links: { self: links.to(`/v1/sources/${s.id}`) } }]))
   const ctx: BuildContext = { links, sources, organisations: byKey(records.organisations, (o) => o.id), describeSchedule: options.describeSchedule }
 
   const helplines = records.helplines.map((r) => buildHelpline(r, ctx)).sort(byName)
   const reportingChannels = records.reportingChannels.map((r) => buildReportingChannel(r, ctx)).sort(byName)
-  const localAuthorities = records.localAuthorities.map((r) => buildLocalAuthority(r, ctx)).sort(byName)
+  const teams = councilTeams(records.localAuthorities, records.councilTeams, links)
+  const localAuthorities = records.localAuthorities.map((r) => buildLocalAuthority(r, ctx, teams)).sort(byName)
   const localAuthorityByCode = new Map<string, LocalAuthorityEntry>()
   for (const la of localAuthorities) for (const code of [la.base.code, ...la.base.alias_codes]) localAuthorityByCode.set(code, la)
   // Routes keep the order they are written in: it is the order people meet situations in.

@@ -6,8 +6,8 @@ import { contactUri } from './contact-uri.js'
 
 /** A contact with everything but the clock-dependent open-now fields. */
 export type ContactBase = Omit<Contact, 'open_now' | 'next_change'>
-export interface ContactEntry {
-  base: ContactBase
+export interface ContactEntry<B = ContactBase> {
+  base: B
   schedule: ScheduleRecord | null
 }
 
@@ -23,7 +23,8 @@ export function presentSource (record: SourceRecord): Omit<Source, 'links'> {
     accessed: record.accessed,
     kind: record.kind,
     licence: record.licence ?? null,
-    notes: record.notes ?? null
+    notes: record.notes ?? null,
+    quotes: record.quotes ?? []
   }
 }
 
@@ -35,11 +36,11 @@ export function presentOrganisationRef (record: OrganisationRecord): Organisatio
  * A contact as served, its URI derived once at load. An unverified contact keeps its value
  * for transparency but gets no URI, so no app turns it into a button to dial.
  */
-export function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) => string): ContactEntry {
+export function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) => string, hours: ScheduleRecord | null = record.hours): ContactEntry {
   const verification = record.verification ?? 'confirmed'
   const uri = contactUri(record.kind, record.value)
   return {
-    schedule: record.hours,
+    schedule: hours,
     base: {
       kind: record.kind,
       label: record.label,
@@ -47,7 +48,7 @@ export function presentContact (record: ContactRecord, describe: (s: ScheduleRec
       uri: verification === 'confirmed' && uri.ok ? uri.uri : null,
       cost: record.cost ?? null,
       languages: record.languages ?? [],
-      hours: record.hours === null ? null : { ...record.hours, description: describe(record.hours) },
+      hours: hours === null ? null : { ...hours, description: describe(hours) },
       hours_note: record.hours_note ?? null,
       verification,
       notes: record.notes ?? null,
@@ -57,7 +58,7 @@ export function presentContact (record: ContactRecord, describe: (s: ScheduleRec
 }
 
 /** The record's own sources followed by its contacts' sources, each once, expanded. */
-export function collectSources<S> (ids: readonly string[], contacts: readonly ContactRecord[], sources: ReadonlyMap<string, S>): S[] {
+export function collectSources<S> (ids: readonly string[], contacts: ReadonlyArray<{ sources?: readonly string[] }>, sources: ReadonlyMap<string, S>): S[] {
   const all = new Set(ids)
   for (const contact of contacts) for (const id of contact.sources ?? []) all.add(id)
   // cross-check.ts has made sure every id resolves

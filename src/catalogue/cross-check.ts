@@ -1,4 +1,6 @@
 import type { ContactRecord } from '../../schemas/contact.js'
+import type { CouncilContactRecord } from '../../schemas/council-contact.js'
+import { quoteHolds } from './quoted-value.js'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import { DataError, pointer } from './data-error.js'
 import { DATASETS, type DatasetName, type DatasetRecords } from './datasets.js'
@@ -15,11 +17,19 @@ interface CheckContext {
 /**
  * Checks what a schema cannot: ids unique in each file, every reference resolving, phone
  * numbers real, URLs https, dates not in the future. Throws a DataError at the first fault.
- * `today` is the date the check runs (YYYY-MM-DD).
+ * `today` is the date the check runs (YYYY-MM-DD); `format` the release's data format
+ * (releases of format 1 predate quoted sources, so their council numbers cannot be checked
+ * against quotes; every later release's are).
  */
-export function crossCheck (records: DatasetRecords, labelOf: (file: string) => string, today: string): void {
+export function crossCheck (records: DatasetRecords, labelOf: (file: string) => string, today: string, format = 2): void {
   const sourceIds = new Set(records.sources.map((s) => s.id))
+  records.councilSources.forEach((source, i) => {
+    if (sourceIds.has(source.id)) throw new DataError(labelOf(DATASETS.councilSources.file), source.id, pointer(i, 'id'), 'unique-id', `id "${source.id}" is also used in sources.yaml`)
+    sourceIds.add(source.id)
+  })
   const organisationIds = new Set(records.organisations.map((o) => o.id))
+  const quotes = new Map([...records.sources, ...records.councilSources].map((s) => [s.id, s.quotes ?? []]))
+  const teamIds = new Set(records.councilTeams.map((t) => t.id))
 
   for (const name of Object.keys(DATASETS) as DatasetName[]) {
     const file = labelOf(DATASETS[name].file)
@@ -38,7 +48,29 @@ export function crossCheck (records: DatasetRecords, labelOf: (file: string) => 
       checkDates(ctx, record, today)
       const contacts = record.contacts as ContactRecord[] | undefined
       contacts?.forEach((contact, i) => checkContact(ctx, contact, i, sourceIds))
+      if (format >= 2 && (name === 'localAuthorities' || name === 'councilTeams')) {
+        (contacts as CouncilContactRecord[]).forEach((contact, i) => checkCouncilContact(ctx, contact, i, quotes))
+      }
+      const shared = record.shared_teams as string[] | undefined
+      shared?.forEach((id, i) => {
+        if (!teamIds.has(id)) ctx.fail(ctx.at('shared_teams', i), 'team-exists', `team "${id}" is not in council-teams.yaml`)
+      })
     })
+  }
+}
+
+/**
+ * A council's number must be on the page it is cited from: one of its sources quotes it
+ * (an unverified one, served without a `tel:`, is exempt until it is confirmed).
+ * Out-of-hours cover computed from the front door is only for an out-of-hours line with no
+ * hours of its own.
+ */
+function checkCouncilContact (ctx: CheckContext, contact: CouncilContactRecord, index: number, quotes: ReadonlyMap<string, readonly string[]>): void {
+  // An unverified value is shown only as words, never as something to dial, until a page confirms it.
+  const quoted = contact.verification === 'unverified' || contact.sources.some((id) => (quotes.get(id) ?? []).some((q) => quoteHolds(contact.kind, contact.value, q)))
+  if (!quoted) ctx.fail(ctx.at('contacts', index, 'value'), 'value-in-quote', `"${contact.value}" is in no quote of its sources (${contact.sources.join(', ')}): cite the page passage that shows it`)
+  if (contact.hours_outside_front_door !== undefined && (contact.hours !== null || contact.role !== 'out-of-hours')) {
+    ctx.fail(ctx.at('contacts', index, 'hours_outside_front_door'), 'outside-front-door', 'only an out-of-hours contact with hours: null can take its hours from the front door')
   }
 }
 

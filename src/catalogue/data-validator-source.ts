@@ -3,13 +3,16 @@ import standaloneCode from 'ajv/dist/standalone/index.js'
 import { ManifestSchema } from '../../schemas/release.js'
 import { nestedIdsAsRefs } from '../../schemas/strip-ids.js'
 import { dataAjv } from './data-ajv.js'
-import { DATASETS } from './datasets.js'
+import { DATASETS, LEGACY_SCHEMAS } from './datasets.js'
 import { schemaFingerprint } from './schema-fingerprint.js'
 
 const standalone = standaloneCode as unknown as typeof standaloneCode.default
 
 /** Every schema data files are checked against at boot. */
-export const DATA_SCHEMAS: readonly TSchema[] = [ManifestSchema, ...Object.values(DATASETS).map((d) => d.schema)]
+export const DATA_SCHEMAS: readonly TSchema[] = [
+  ManifestSchema,
+  ...new Set([...Object.values(DATASETS).map((d) => d.schema), ...Object.values(LEGACY_SCHEMAS).flatMap((s) => Object.values(s))])
+]
 
 /**
  * The source of src/catalogue/generated/data-validators.ts: one precompiled validator per

@@ -49,7 +49,7 @@ export async function loadCatalogueSet (dataDir: string, options: LoadOptions): 
   for (const raw of raws) {
     const labelOf = (file: string) => join('releases', raw.manifest.id, file)
     const geography = raw.manifest.geography === undefined ? null : editions.get(raw.manifest.geography) ?? null
-    crossCheck(raw.records, labelOf, options.today)
+    crossCheck(raw.records, labelOf, options.today, raw.manifest.format ?? 1)
     crossCheckLinks(raw.records, labelOf, geography)
   }
   const ordered = orderReleases(raws)

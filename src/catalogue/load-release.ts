@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { ManifestSchema, type Manifest } from '../../schemas/release.js'
 import { DataError } from './data-error.js'
-import { DATASETS, type DatasetName, type DatasetRecords } from './datasets.js'
+import { DATASETS, LEGACY_SCHEMAS, type DatasetName, type DatasetRecords } from './datasets.js'
+import { upgradeRecords } from './upgrade-records.js'
 import { readYaml } from './read-yaml.js'
 import { sha256 } from './release-files.js'
 import { validateRecords, validateValue } from './validate-records.js'
@@ -57,8 +58,10 @@ export function loadRelease (dir: string, root: string, parsed: Map<string, unkn
     if (!known.has(file)) throw new DataError(label(file), null, '', 'known-file', 'not a data file this server knows')
   }
   const records: Partial<DatasetRecords> = {}
+  const format = manifest.format ?? 1
   for (const name of Object.keys(DATASETS) as DatasetName[]) {
-    const { file, schema, required } = DATASETS[name]
+    const { file, required } = DATASETS[name]
+    const schema = LEGACY_SCHEMAS[format]?.[name] ?? DATASETS[name].schema
     if (!(file in manifest.files)) {
       if (required) throw new DataError(label(file), null, '', 'file-exists', 'a release must include this file')
       records[name] = [] // an optional dataset this release does not have yet
@@ -66,14 +69,15 @@ export function loadRelease (dir: string, root: string, parsed: Map<string, unkn
     }
     // A file unchanged since an earlier release (same hash) is parsed and checked once.
     const hash = manifest.files[file] as string
-    let valid = parsed.get(hash)
+    const key = schema === DATASETS[name].schema ? hash : `format-${format}:${hash}`
+    let valid = parsed.get(key)
     if (valid === undefined) {
       valid = validateRecords(label(file), readYaml(join(dir, file), label(file)), schema)
-      parsed.set(hash, valid)
+      parsed.set(key, valid)
     }
     records[name] = valid as never
   }
-  return { manifest, hash: sha256(manifestBytes), records: records as DatasetRecords }
+  return { manifest, hash: sha256(manifestBytes), records: upgradeRecords(format, records as DatasetRecords) }
 }
 
 function readFileOrFail (path: string, label: string): Buffer {

@@ -1,4 +1,5 @@
-import type { Contact } from '../../schemas/contact.js'
+import type { OpenStatus } from '../../schemas/schedule.js'
+import type { ContactBase } from '../catalogue/build-common.js'
 import type { ServiceEntry } from '../catalogue/entries.js'
 import { anyOpen, serviceAt, type Moment } from './moment.js'
 
@@ -14,14 +15,14 @@ export interface OpenFilter {
  * catalogue's order; with the instant the answer stops being right (the earliest status
  * change among every record that passed `matches`, open or not, since either may flip).
  */
-export function findServices<B extends { review_by: string }> (
-  entries: ReadonlyArray<ServiceEntry<B>>,
-  matches: (entry: ServiceEntry<B>) => boolean,
+export function findServices<B extends { review_by: string }, C extends ContactBase = ContactBase> (
+  entries: ReadonlyArray<ServiceEntry<B, C>>,
+  matches: (entry: ServiceEntry<B, C>) => boolean,
   open: OpenFilter,
   moment: Moment
-): { items: Array<B & { contacts: Contact[], stale: boolean }>, validUntil: number } {
+): { items: Array<B & { contacts: Array<C & OpenStatus>, stale: boolean }>, validUntil: number } {
   let validUntil = Number.POSITIVE_INFINITY
-  const items: Array<B & { contacts: Contact[], stale: boolean }> = []
+  const items: Array<B & { contacts: Array<C & OpenStatus>, stale: boolean }> = []
   for (const entry of entries) {
     if (!matches(entry)) continue
     const at = serviceAt(entry, moment)

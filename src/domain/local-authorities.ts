@@ -10,6 +10,8 @@ import type { Moment } from './moment.js'
 export interface LocalAuthorityFilters {
   nation?: Nation
   q?: string
+  /** true: only authorities with at least one sourced contact; false: only those with none. */
+  has_contacts?: boolean
 }
 
 /** Authorities matching the filters, by name, with their contacts' status at a moment. */
@@ -17,7 +19,8 @@ export function findLocalAuthorities (catalogue: Catalogue, filters: LocalAuthor
   const needle = filters.q === undefined ? undefined : searchKey(filters.q.trim())
   return findServices(catalogue.localAuthorities, (entry) =>
     (filters.nation === undefined || entry.base.nation === filters.nation) &&
-    (needle === undefined || entry.search.includes(needle)), {}, moment)
+    (needle === undefined || entry.search.includes(needle)) &&
+    (filters.has_contacts === undefined || (entry.contacts.length > 0) === filters.has_contacts), {}, moment)
 }
 
 /** A postcode lookup, resolved against the authorities of a release. */

@@ -1,5 +1,6 @@
 import type { Nation } from '../../schemas/common.js'
 import type { Contact } from '../../schemas/contact.js'
+import type { OpenStatus } from '../../schemas/schedule.js'
 import type { ContactEntry } from '../catalogue/build-common.js'
 import type { ServiceEntry } from '../catalogue/entries.js'
 import { dayNumber } from './schedule/civil-date.js'
@@ -20,7 +21,7 @@ export interface Moment {
  * Bank holidays follow the nation asked about; failing that, the service's only nation;
  * failing that (UK-wide services), England and Wales, whose list the others mostly share.
  */
-export function contactsAt (entries: readonly ContactEntry[], nations: readonly Nation[], moment: Moment): { contacts: Contact[], validUntil: number } {
+export function contactsAt<C> (entries: ReadonlyArray<ContactEntry<C>>, nations: readonly Nation[], moment: Moment): { contacts: Array<C & OpenStatus>, validUntil: number } {
   const nation = moment.nation ?? (nations.length === 1 ? nations[0] : undefined) ?? 'england'
   const calendar = calendarFor(moment.calendars, nation)
   let validUntil = moment.instant + HORIZON_DAYS * DAY_MS
@@ -46,7 +47,7 @@ export function staleness (reviewBy: string, instant: number): { stale: boolean,
  * A record with contacts as served at a moment: its contacts' open-now status and whether
  * it is stale, with the instant that answer stops being right.
  */
-export function serviceAt<B extends { review_by: string }> (entry: ServiceEntry<B>, moment: Moment): { item: B & { contacts: Contact[], stale: boolean }, validUntil: number } {
+export function serviceAt<B extends { review_by: string }, C> (entry: ServiceEntry<B, C>, moment: Moment): { item: B & { contacts: Array<C & OpenStatus>, stale: boolean }, validUntil: number } {
   const { contacts, validUntil } = contactsAt(entry.contacts, entry.nations, moment)
   const stale = staleness(entry.base.review_by, moment.instant)
   return {
@@ -56,6 +57,6 @@ export function serviceAt<B extends { review_by: string }> (entry: ServiceEntry<
 }
 
 /** Whether any contact (of a kind, when given) is open at the moment. */
-export function anyOpen (contacts: readonly Contact[], kind?: string): boolean {
+export function anyOpen (contacts: ReadonlyArray<Pick<Contact, 'kind' | 'open_now'>>, kind?: string): boolean {
   return contacts.some((c) => (kind === undefined || c.kind === kind) && c.open_now === true)
 }

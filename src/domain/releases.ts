@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/build-catalogue.js'
 import { DATASETS, type DatasetName } from '../catalogue/datasets.js'
 import type { LinkBuilder } from '../catalogue/links.js'
+import { councilCoverage } from './council-coverage.js'
 import { diffReleases, type ReleaseDiff } from './release-diff.js'
 
 const stem = (name: DatasetName) => DATASETS[name].file.replace(/\.yaml$/, '')
@@ -26,6 +27,7 @@ export function releaseView (catalogue: Catalogue, links: LinkBuilder) {
     latest: catalogue.isLatest,
     geography: release.manifest.geography ?? null,
     manifest_sha256: release.hash,
+    council_contacts: councilCoverage(catalogue),
     files: Object.entries(release.manifest.files).map(([name, sha256]) => ({
       name,
       sha256,
@@ -49,7 +51,7 @@ export function releaseChanges (catalogue: Catalogue, previous: Catalogue | unde
   }
 }
 
-/** Every dataset of a release, exactly as published, in one document. */
+/** Every dataset of a release in one document, in the current data format (older formats upgraded). */
 export function releaseBundle (catalogue: Catalogue, links: LinkBuilder) {
   const { records } = catalogue
   // `latest` would change when a newer release is published; a bundle never changes.
@@ -62,6 +64,8 @@ export function releaseBundle (catalogue: Catalogue, links: LinkBuilder) {
       helplines: records.helplines,
       reporting_channels: records.reportingChannels,
       local_authorities: records.localAuthorities,
+      council_teams: records.councilTeams,
+      council_sources: records.councilSources,
       reporting_routes: records.reportingRoutes,
       statistics: records.statistics
     }

@@ -1,7 +1,9 @@
 import type { Nation } from '../../schemas/common.js'
+import type { CouncilContactAudience } from '../../schemas/council-contact.js'
 import type { ReportingRoute, RouteStep } from '../../schemas/reporting-route.js'
 import type { Source } from '../../schemas/source.js'
-import type { Catalogue, RouteEntry } from '../catalogue/build-catalogue.js'
+import type { LocalAuthority } from '../../schemas/local-authority.js'
+import type { Catalogue, LocalAuthorityEntry, RouteEntry } from '../catalogue/build-catalogue.js'
 import type { AuthorityLookup } from './local-authorities.js'
 import { serviceAt, staleness, type Moment } from './moment.js'
 import { serviceSummary } from './service-summary.js'
@@ -15,11 +17,28 @@ const ALL_NATIONS: Nation[] = ['england', 'wales', 'scotland', 'northern-ireland
 interface Timed<T> { item: T, validUntil: number }
 
 /**
+ * A council as a route shows it to one audience: only that audience's contacts, and only the
+ * sources of the record and of those contacts (a page's quote may hold the other audience's number).
+ */
+function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
+  const contacts = served.contacts.filter((c) => c.audience === audience)
+  const cited = new Set([...entry.recordSources, ...contacts.flatMap((c) => c.sources)])
+  return { ...served, contacts, sources: served.sources.filter((s) => cited.has(s.id)) }
+}
+
+/**
  * The ordered steps for a situation: for one nation when known (from the postcode, else
  * `?nation=`), otherwise every step with the nations it applies in. The council step names
  * the child's own council when a postcode placed them.
  */
-export function composeRoute (catalogue: Catalogue, entry: RouteEntry, nation: Nation | undefined, lookup: AuthorityLookup | null, moment: Moment): Timed<ReportingRoute> {
+export function composeRoute (
+  catalogue: Catalogue,
+  entry: RouteEntry,
+  nation: Nation | undefined,
+  lookup: AuthorityLookup | null,
+  moment: Moment,
+  audience: CouncilContactAudience = 'public'
+): Timed<ReportingRoute> {
   const place = lookup?.match.nation ?? nation ?? null
   const at: Moment = { ...moment, nation: place ?? undefined }
   const council = lookup?.authorities[0]
@@ -35,7 +54,9 @@ export function composeRoute (catalogue: Catalogue, entry: RouteEntry, nation: N
       if (step.target.id === LOCAL_COUNCIL_CHANNEL && council !== undefined) {
         const resolved = serviceAt(council, at)
         validUntil = Math.min(validUntil, resolved.validUntil)
-        localAuthority = resolved.item
+        // A professionals' line is never offered to the public as the way to report, and
+        // the public's are not what a practitioner is asked to use.
+        localAuthority = forAudience(council, resolved.item, audience)
       }
       for (const id of step.sources ?? []) sourceIds.add(id)
       return {
@@ -54,6 +75,7 @@ export function composeRoute (catalogue: Catalogue, entry: RouteEntry, nation: N
     item: {
       situation: entry.situation,
       nation: place,
+      audience,
       location: lookup === null ? null : { match: lookup.match, authorities: lookup.authorities.map((la) => la.ref), alternatives: lookup.alternatives },
       steps,
       sources: [...sourceIds].map((id) => catalogue.sources.get(id) as Source),

@@ -39,9 +39,9 @@ export function lookupAnswerKey (lookup: AuthorityLookup, at: string | undefined
   return `lookup:${part(at)}${placeOf(lookup)}`
 }
 
-/** Where a reporting route is cached: situation, nation, moment, and the place if any. */
-export function routeAnswerKey (situation: string, nation: string | undefined, at: string | undefined, lookup: AuthorityLookup | null): string {
-  return `route:${part(situation)}${part(nation)}${part(at)}${lookup === null ? '-' : placeOf(lookup)}`
+/** Where a reporting route is cached: situation, nation, moment, audience, and the place if any. */
+export function routeAnswerKey (situation: string, nation: string | undefined, at: string | undefined, lookup: AuthorityLookup | null, audience = 'public'): string {
+  return `route:${part(situation)}${part(nation)}${part(at)}${part(audience)}${lookup === null ? '-' : placeOf(lookup)}`
 }
 
 /** The lookup the route would make with the bundled index alone; undefined for what only the route can answer. */

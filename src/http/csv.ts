@@ -52,5 +52,6 @@ export function toCsv (records: readonly unknown[], columns: readonly string[]):
     flatten(record, '', row)
     return columns.map((c) => row.get(c) ?? '')
   })
-  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows' })
+  // A bare line feed (page quotes keep theirs) must be quoted too, not only CRLF.
+  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows', quoted_match: /[\r\n]/ })
 }

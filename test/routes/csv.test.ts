@@ -15,8 +15,8 @@ const LISTS: Array<[string, string, number]> = [
   ['/v1/local-authorities', 'code', 212],
   ['/v1/situations', 'id', 9],
   ['/v1/statistics', 'id', 29],
-  ['/v1/sources', 'id', 99],
-  ['/v1/releases', 'id', 2]
+  ['/v1/sources', 'id', 94 + 302],
+  ['/v1/releases', 'id', 3]
 ]
 
 // A fixture source whose notes hold a comma, quotes and a line break. Built before the real
@@ -151,12 +151,19 @@ t.test('writes the cells a spreadsheet user reads', async (t) => {
   t.match(statistics.records.find((r) => r.id === 'nca-estimate-550k-850k'), { value: '550000', value_high: '850000', 'change.value': '' })
   const releases = await csvOf('/v1/releases', { accept: 'text/csv' })
   t.match(releases.records[0], {
-    id: '2026-11-28.2',
+    id: '2026-12-01',
     latest: 'true',
+    files: 'council-sources.yaml | council-teams.yaml | helplines.yaml | local-authorities.yaml | organisations.yaml | reporting-channels.yaml | reporting-routes.yaml | sources.yaml | statistics.yaml',
+    'council_contacts.councils': '207',
+    'links.previous': '/v1/releases/2026-11-28.2'
+  })
+  t.match(releases.records[1], {
+    id: '2026-11-28.2',
+    latest: 'false',
     files: 'helplines.yaml | local-authorities.yaml | organisations.yaml | reporting-channels.yaml | reporting-routes.yaml | sources.yaml | statistics.yaml',
     'links.previous': '/v1/releases/2026-11-28'
   })
-  t.match(releases.records[1], { id: '2026-11-28', previous: '', 'links.previous': '' })
+  t.match(releases.records[2], { id: '2026-11-28', previous: '', 'links.previous': '' })
   t.match(helplines.res.body, /,"Free, confidential help for children/, 'a cell with a comma is quoted')
 })
 

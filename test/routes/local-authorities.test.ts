@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
-import { build, captureLog, clockAt, REAL_DATA } from '../helper.js'
+import { build, captureLog, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Wednesday 2 December 2026, 10:00 in London (GMT): office hours, not a bank holiday.
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00Z'
@@ -43,7 +43,7 @@ t.test('lists all 212 authorities by name, in the list envelope', async (t) => {
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
   const body = res.json()
-  t.same(body.meta, { release: '2026-11-28.2', total: 212, page: 1, per_page: 20 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 212, page: 1, per_page: 20 })
   t.equal(body.data.length, 20)
   t.equal(body.data[0].name, 'Aberdeen City Council')
   t.same(body.links, {
@@ -86,7 +86,7 @@ t.test('serves one authority by code with its sourced contacts', async (t) => {
   const res = await app.inject('/v1/local-authorities/E09000033')
   t.equal(res.statusCode, 200)
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28.2' })
+  t.same(meta, { release: LATEST_RELEASE })
   t.match(data, {
     code: 'E09000033',
     name: 'City of Westminster',
@@ -97,9 +97,30 @@ t.test('serves one authority by code with its sourced contacts', async (t) => {
     stale: false,
     links: { self: '/v1/local-authorities/E09000033' }
   })
-  t.match(data.contacts[0], { kind: 'phone', uri: 'tel:+442076414000', verification: 'confirmed', open_now: true, next_change: '2026-12-02T17:00:00+00:00', sources: ['westminster-child-abuse-prevention'] })
-  t.match(data.contacts[1], { hours: null, open_now: null })
-  t.ok(data.sources.some((s: { id: string }) => s.id === 'westminster-child-abuse-prevention'), 'contact sources are listed in full')
+  t.match(data.contacts[0], {
+    role: 'front-door',
+    audience: 'public',
+    team: 'Children\'s Services',
+    kind: 'phone',
+    uri: 'tel:+442076414000',
+    verification: 'confirmed',
+    open_now: true,
+    next_change: '2026-12-02T17:00:00+00:00',
+    shared_with: [],
+    sources: ['westminster-child-abuse-prevention-campaign']
+  })
+  // Out of hours is the rest of the week outside the front door's 9am to 5pm on weekdays.
+  t.match(data.contacts[1], {
+    role: 'out-of-hours',
+    audience: 'public',
+    value: '020 7641 6000',
+    hours: { description: 'Outside Monday to Friday 9am to 5pm; bank holiday hours not confirmed' },
+    open_now: false,
+    next_change: '2026-12-02T17:00:00+00:00'
+  })
+  const source = data.sources.find((s: { id: string }) => s.id === 'westminster-child-abuse-prevention-campaign')
+  t.match(source, { kind: 'council-page', publisher: 'City of Westminster', published: '2022-07-14' }, 'contact sources are listed in full')
+  t.ok(source.quotes.some((q: string) => q.includes('020 7641 4000')), 'the source quotes the number')
 })
 
 t.test('serves an authority by an older code under its current code', async (t) => {
@@ -133,7 +154,7 @@ t.test('looks up a full postcode in any spacing or case, privately', async (t) =
   t.equal(first.statusCode, 200)
   t.equal(first.headers['cache-control'], 'private, no-store')
   const body = first.json()
-  t.same(body.meta, { release: '2026-11-28.2' })
+  t.same(body.meta, { release: LATEST_RELEASE })
   t.same(body.data.match, {
     status: 'matched',
     query_kind: 'unit',

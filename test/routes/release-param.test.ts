@@ -1,10 +1,10 @@
 import t from 'tap'
-import { build, clockAt, REAL_DATA } from '../helper.js'
+import { build, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Wednesday 2 December 2026, 10:00 in London.
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00Z'
 const FIRST = '2026-11-28'
-const LATEST = '2026-11-28.2'
+const LATEST = LATEST_RELEASE
 
 // Every data endpoint, with a record that exists in both releases.
 const LISTS = ['/v1/helplines', '/v1/reporting-channels', '/v1/local-authorities', '/v1/situations', '/v1/statistics', '/v1/sources']
@@ -129,7 +129,7 @@ t.test('answers 404 problem details listing the known releases for an unknown on
       status: 404,
       errors: [{ name: 'release', in: 'query', reason: /not a release/ }]
     }, url)
-    t.same(body.known_releases, [LATEST, FIRST], url)
+    t.same(body.known_releases, [LATEST, '2026-11-28.2', FIRST], url)
   }
   for (const url of ['/v1/helplines?release=latest', '/v1/sources/nspcc-report-concern?release=2026-11-28.x']) {
     const res = await app.inject(url)

@@ -4,12 +4,13 @@ import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
 import t from 'tap'
 import { parse } from 'yaml'
-import { build, REAL_DATA } from '../helper.js'
+import { build, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 import { addRelease, copyFixtureData, FIXTURE_RELEASE } from '../support/releases.js'
 
 const FIRST = '2026-11-28'
-const LATEST = '2026-11-28.2'
-const KNOWN_RELEASES = [LATEST, FIRST]
+const SECOND = '2026-11-28.2'
+const LATEST = LATEST_RELEASE
+const KNOWN_RELEASES = [LATEST, SECOND, FIRST]
 
 // Bundle keys and the data files they come from.
 const DATASET_FILES: Record<string, string> = {
@@ -18,6 +19,8 @@ const DATASET_FILES: Record<string, string> = {
   helplines: 'helplines',
   reporting_channels: 'reporting-channels',
   local_authorities: 'local-authorities',
+  council_teams: 'council-teams',
+  council_sources: 'council-sources',
   reporting_routes: 'reporting-routes',
   statistics: 'statistics'
 }
@@ -39,17 +42,18 @@ t.test('lists the releases newest first, with their files, hashes and record cou
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
   const body = res.json()
-  t.same(body.data.map((r: { id: string }) => r.id), [LATEST, FIRST])
-  t.same(body.meta, { release: LATEST, total: 2, page: 1, per_page: 20 })
+  t.same(body.data.map((r: { id: string }) => r.id), [LATEST, SECOND, FIRST])
+  t.same(body.meta, { release: LATEST, total: 3, page: 1, per_page: 20 })
   t.same(body.links, { self: '/v1/releases', first: '/v1/releases', last: '/v1/releases', next: null, prev: null })
-  const [latest, first] = body.data
-  t.match(latest, { id: LATEST, previous: FIRST, latest: true, geography: 'onspd-2025-11', published_at: '2026-11-28T15:16:07Z', summary: /29 cited statistics/ })
+  const [latest, second, first] = body.data
+  t.match(latest, { id: LATEST, previous: SECOND, latest: true, geography: 'onspd-2025-11', summary: /^Council children's services contacts/ })
+  t.match(second, { id: SECOND, previous: FIRST, latest: false, geography: 'onspd-2025-11', published_at: '2026-11-28T15:16:07Z', summary: /29 cited statistics/ })
   t.match(first, { id: FIRST, previous: null, latest: false, geography: 'onspd-2025-11', published_at: '2026-11-28T12:00:00Z', summary: /^First release/ })
   t.same(latest.links, {
     self: `/v1/releases/${LATEST}`,
     changes: `/v1/releases/${LATEST}/changes`,
     bundle: `/v1/releases/${LATEST}/bundle`,
-    previous: `/v1/releases/${FIRST}`
+    previous: `/v1/releases/${SECOND}`
   })
   t.same(first.links, { self: `/v1/releases/${FIRST}`, changes: `/v1/releases/${FIRST}/changes`, bundle: `/v1/releases/${FIRST}/bundle`, previous: null })
 
@@ -64,7 +68,7 @@ t.test('lists the releases newest first, with their files, hashes and record cou
       t.equal(file.records, (readYaml(release.id, file.name) as unknown[]).length, `${release.id} ${file.name} records`)
     }
   }
-  t.same(latest.files.map((f: { name: string, records: number }) => [f.name, f.records]), [
+  t.same(second.files.map((f: { name: string, records: number }) => [f.name, f.records]), [
     ['helplines.yaml', 7],
     ['local-authorities.yaml', 212],
     ['organisations.yaml', 11],
@@ -72,6 +76,10 @@ t.test('lists the releases newest first, with their files, hashes and record cou
     ['reporting-routes.yaml', 9],
     ['sources.yaml', 99],
     ['statistics.yaml', 29]
+  ])
+  t.same(latest.files.map((f: { name: string }) => f.name), [
+    'council-sources.yaml', 'council-teams.yaml', 'helplines.yaml', 'local-authorities.yaml', 'organisations.yaml',
+    'reporting-channels.yaml', 'reporting-routes.yaml', 'sources.yaml', 'statistics.yaml'
   ])
   t.notOk(first.files.some((f: { name: string }) => f.name === 'statistics.yaml'), 'the first release has no statistics file')
 })
@@ -103,17 +111,17 @@ t.test('answers 404 problem details listing the known releases for an unknown id
   t.equal((await app.inject('/v1/releases?release=2026-11-28')).statusCode, 400, 'the list takes no release parameter')
 })
 
-t.test('lists what the latest release added and changed, field by field', async (t) => {
-  const res = await app.inject(`/v1/releases/${LATEST}/changes`)
+t.test('lists what a release added and changed, field by field', async (t) => {
+  const res = await app.inject(`/v1/releases/${SECOND}/changes`)
   t.equal(res.statusCode, 200)
   t.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable')
   const { data } = res.json()
-  t.equal(data.release, LATEST)
+  t.equal(data.release, SECOND)
   t.equal(data.previous, FIRST)
   const firstSources = new Set(recordsOf(FIRST, 'sources').map(keyOf))
-  const newSources = recordsOf(LATEST, 'sources').map(keyOf).filter((id) => !firstSources.has(id)).sort(byCodeUnit)
+  const newSources = recordsOf(SECOND, 'sources').map(keyOf).filter((id) => !firstSources.has(id)).sort(byCodeUnit)
   t.equal(newSources.length, 34, 'the summary promises 34 new sources')
-  const statistics = recordsOf(LATEST, 'statistics').map(keyOf).sort(byCodeUnit)
+  const statistics = recordsOf(SECOND, 'statistics').map(keyOf).sort(byCodeUnit)
   t.equal(statistics.length, 29)
   t.same(data.added, [
     ...newSources.map((id) => ({ dataset: 'sources', id })),
@@ -135,6 +143,29 @@ t.test('lists what the latest release added and changed, field by field', async 
   }])
 })
 
+t.test('lists every council whose contacts the council-contacts release added or changed', async (t) => {
+  const { data } = (await app.inject(`/v1/releases/${LATEST}/changes`)).json()
+  t.equal(data.previous, SECOND)
+  const before = new Map(recordsOf(SECOND, 'local-authorities').map((r) => [keyOf(r), r]))
+  const now = recordsOf(LATEST, 'local-authorities')
+  // Written in format 1, the earlier councils are compared in the current shape: a council whose
+  // contacts were only upgraded (same numbers, now with role and audience) may still differ in sources.
+  const withContacts = now.filter((r) => (r.contacts as unknown[]).length > 0 || (r.shared_teams as unknown[]).length > 0).map(keyOf)
+  t.ok(withContacts.length >= 150, `${withContacts.length} councils have contacts`)
+  const changed = new Map(data.changed.filter((c: { dataset: string }) => c.dataset === 'local-authorities').map((c: { id: string, fields: Array<{ pointer: string }> }) => [c.id, c.fields.map((f) => f.pointer)]))
+  for (const code of withContacts) {
+    const was = before.get(code) as DataRecord
+    if ((was.contacts as unknown[]).length === 0) t.ok((changed.get(code) as string[] | undefined)?.some((p) => p.startsWith('/contacts') || p === '/shared_teams'), `${code}: its contacts are listed as added`)
+  }
+  const added = data.added.map((a: { dataset: string, id: string }) => `${a.dataset}/${a.id}`)
+  t.ok(added.includes('council-teams/out-of-hours-inverclyde-renfrewshire-west-dunbartonshire-glasgow-city'), 'a shared team is added')
+  t.ok(added.includes('council-sources/leeds-contacts-and-referrals'), 'the pages are added as sources')
+  t.same(data.removed.map((r: { id: string }) => r.id).sort(byCodeUnit), [
+    'cornwall-council-child-protection', 'cornwall-council-out-of-hours', 'hackney-education-child-protection',
+    'norfolk-county-council-report-concerns', 'westminster-child-abuse-prevention'
+  ], 'the desk-checked pages moved to council-sources.yaml')
+})
+
 t.test('lists every record of the first release as added', async (t) => {
   const { data } = (await app.inject(`/v1/releases/${FIRST}/changes`)).json()
   t.equal(data.release, FIRST)
@@ -148,8 +179,8 @@ t.test('lists every record of the first release as added', async (t) => {
   t.same(data.changed, [])
 })
 
-t.test('bundles every dataset of a release exactly as its data files hold them', async (t) => {
-  for (const release of [FIRST, LATEST]) {
+t.test('bundles every dataset of a release as its data files hold them, older formats upgraded', async (t) => {
+  for (const release of [FIRST, SECOND, LATEST]) {
     const res = await app.inject(`/v1/releases/${release}/bundle`)
     t.equal(res.statusCode, 200, release)
     t.match(res.headers['content-type'], /^application\/json/, release)
@@ -162,12 +193,19 @@ t.test('bundles every dataset of a release exactly as its data files hold them',
     const files = manifestOf(release).files
     for (const [key, stem] of Object.entries(DATASET_FILES)) {
       const expected = `${stem}.yaml` in files ? recordsOf(release, stem) : []
-      t.same(bundle.datasets[key], expected, `${release} ${key}`)
+      // Format-1 councils are upgraded (checked below); every other file is served as written.
+      if (key === 'local_authorities' && release !== LATEST) t.same(bundle.datasets[key].map(keyOf), expected.map(keyOf), `${release} ${key}`)
+      else t.same(bundle.datasets[key], expected, `${release} ${key}`)
     }
   }
+  // Cornwall in format 1: two phone contacts and its report-a-concern page as a `website` contact.
+  const cornwall = (await app.inject(`/v1/releases/${SECOND}/bundle`)).json().datasets.local_authorities.find((la: DataRecord) => la.code === 'E06000052')
+  t.equal(cornwall.report_url, 'https://www.cornwall.gov.uk/health-and-social-care/childrens-services/child-protection-and-safeguarding/')
+  t.same(cornwall.contacts.map((c: DataRecord) => [c.role, c.audience, c.value]), [['front-door', 'public', '0300 123 1116'], ['out-of-hours', 'public', '01208 251300']])
+  t.same(cornwall.shared_teams, [])
   const first = (await app.inject(`/v1/releases/${FIRST}/bundle`)).json()
   t.same(first.datasets.statistics, [], 'the first release has no statistics')
-  const latest = (await app.inject(`/v1/releases/${LATEST}/bundle`)).json()
+  const latest = (await app.inject(`/v1/releases/${SECOND}/bundle`)).json()
   const email = latest.datasets.helplines.find((h: DataRecord) => h.id === 'nspcc-helpline').contacts[1]
   t.same(email.languages, ['en', 'cy'])
   const oldEmail = first.datasets.helplines.find((h: DataRecord) => h.id === 'nspcc-helpline').contacts[1]

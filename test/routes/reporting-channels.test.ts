@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, clockAt, REAL_DATA } from '../helper.js'
+import { build, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Wednesday 2 December 2026, 10:00 in London (GMT): office hours, not a bank holiday.
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00Z'
@@ -24,7 +24,7 @@ t.test('lists every reporting channel by name, in the list envelope', async (t) 
     'ni-regional-emergency-social-work',
     'report-remove'
   ])
-  t.same(body.meta, { release: '2026-11-28.2', total: 9, page: 1, per_page: 20 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 9, page: 1, per_page: 20 })
   t.same(body.links, {
     self: '/v1/reporting-channels',
     first: '/v1/reporting-channels',
@@ -95,7 +95,7 @@ t.test('offers what is open instead when open_now=true finds nothing', async (t)
 t.test('pages through results with links that keep the filters', async (t) => {
   const body = (await app.inject('/v1/reporting-channels?topic=abuse-and-neglect&per_page=2&page=2')).json()
   t.same(ids(body), ['nspcc-helpline-report', 'police-999'])
-  t.same(body.meta, { release: '2026-11-28.2', total: 6, page: 2, per_page: 2 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 6, page: 2, per_page: 2 })
   t.same(body.links, {
     self: '/v1/reporting-channels?topic=abuse-and-neglect&page=2&per_page=2',
     first: '/v1/reporting-channels?topic=abuse-and-neglect&per_page=2',
@@ -114,7 +114,7 @@ t.test('serves CEOP as a channel that cannot take anonymous reports', async (t) 
   const res = await app.inject('/v1/reporting-channels/ceop-safety-centre')
   t.equal(res.statusCode, 200)
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28.2' })
+  t.same(meta, { release: LATEST_RELEASE })
   t.match(data, {
     id: 'ceop-safety-centre',
     organisation: { id: 'national-crime-agency' },

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, clockAt, REAL_DATA } from '../helper.js'
+import { build, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Wednesday 2 December 2026, 10:00 in London (GMT): office hours, not a bank holiday.
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00Z'
@@ -46,7 +46,7 @@ t.test('lists the nine situations in the order people meet them', async (t) => {
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.same(body.data.map((s: { id: string }) => s.id), SITUATIONS)
-  t.same(body.meta, { release: '2026-11-28.2', total: 9, page: 1, per_page: 20 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 9, page: 1, per_page: 20 })
   for (const situation of body.data) {
     t.same(situation.links, { self: `/v1/situations/${situation.id}`, route: `/v1/reporting-routes?situation=${situation.id}` }, situation.id)
     t.ok(situation.title.length > 0 && situation.asked_by.length > 0, situation.id)
@@ -60,7 +60,7 @@ t.test('serves one situation, and 404 problem details for an unknown one', async
   t.equal(res.statusCode, 200)
   t.match(res.json(), {
     data: { id: 'online-grooming', title: /grooming/, asked_by: ['parents-and-carers'], links: { route: '/v1/reporting-routes?situation=online-grooming' } },
-    meta: { release: '2026-11-28.2' }
+    meta: { release: LATEST_RELEASE }
   })
   const missing = await app.inject('/v1/situations/being-bored')
   t.equal(missing.statusCode, 404)
@@ -110,7 +110,7 @@ t.test('resolves online grooming at SW1A 2AA to CEOP, the police and Westminster
   t.equal(res.statusCode, 200)
   t.equal(res.headers['cache-control'], 'private, no-store')
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28.2' })
+  t.same(meta, { release: LATEST_RELEASE })
   t.equal(data.nation, 'england')
   t.same(stepIds(data), ['police-999', 'ceop-safety-centre', 'police-101', COUNCIL, 'nspcc-helpline-report', 'childline'])
   t.match(data.steps[0].service.contacts, [{ uri: 'tel:999' }])
@@ -119,8 +119,8 @@ t.test('resolves online grooming at SW1A 2AA to CEOP, the police and Westminster
   const council = data.steps[3]
   t.equal(council.find_your_council_url, null)
   t.match(council.local_authority, { code: 'E09000033', name: 'City of Westminster', links: { self: '/v1/local-authorities/E09000033' } })
-  t.match(council.local_authority.contacts[0], { kind: 'phone', value: '020 7641 4000', uri: 'tel:+442076414000', verification: 'confirmed', open_now: true, sources: ['westminster-child-abuse-prevention'] })
-  t.ok(council.local_authority.sources.some((s: { id: string }) => s.id === 'westminster-child-abuse-prevention'), 'the council\'s contacts are sourced')
+  t.match(council.local_authority.contacts[0], { kind: 'phone', value: '020 7641 4000', uri: 'tel:+442076414000', verification: 'confirmed', open_now: true, sources: ['westminster-child-abuse-prevention-campaign'] })
+  t.ok(council.local_authority.sources.some((s: { id: string }) => s.id === 'westminster-child-abuse-prevention-campaign'), 'the council\'s contacts are sourced')
   t.match(data.location, {
     match: { status: 'matched', query_kind: 'unit', level: 'sector', confidence: 1, nation: 'england', district: { code: 'E09000033' }, via: 'index', dataset: 'onspd-2025-11' },
     authorities: [{ code: 'E09000033', name: 'City of Westminster' }]

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, clockAt, REAL_DATA } from '../helper.js'
+import { build, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Tuesday 1 December 2026: after the latest release, before any statistic's review date.
 const AFTER_RELEASE = '2026-12-01T10:00:00Z'
@@ -51,7 +51,7 @@ const ENGLAND_AND_WALES = [
   'online-child-sex-offences-23-per-day-2017-18',
   'nspcc-online-child-sex-offences-2016-17'
 ]
-const KNOWN_RELEASES = ['2026-11-28.2', '2026-11-28']
+const KNOWN_RELEASES = [LATEST_RELEASE, '2026-11-28.2', '2026-11-28']
 
 // One app for the file; the stale test moves its clock past the review date and back.
 let now = clockAt(AFTER_RELEASE)
@@ -66,7 +66,7 @@ t.test('lists the 29 statistics of the latest release, newest period first', asy
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
   const body = res.json()
-  t.same(body.meta, { release: '2026-11-28.2', total: 29, page: 1, per_page: 20 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 29, page: 1, per_page: 20 })
   t.same(ids(body), NEWEST_FIRST.slice(0, 20))
   t.same([...everyStatistic.keys()], NEWEST_FIRST)
   t.same(body.links, {
@@ -196,7 +196,7 @@ t.test('applies every filter given at once', async (t) => {
 t.test('pages through filtered results with links that keep the filters', async (t) => {
   const res = await app.inject('/v1/statistics?topic=crime&current_only=false&per_page=5&page=2')
   const body = res.json()
-  t.same(body.meta, { release: '2026-11-28.2', total: 14, page: 2, per_page: 5 })
+  t.same(body.meta, { release: LATEST_RELEASE, total: 14, page: 2, per_page: 5 })
   t.same(ids(body), [
     'iicsa-police-recorded-sexual-offences-against-children-ye-sep-2021',
     'ons-police-recorded-child-sexual-offences-ye-mar-2019',
@@ -261,7 +261,7 @@ t.test('serves the 2018 estimate with its hedge, its successor and why not to co
   const res = await app.inject('/v1/statistics/nca-80000-online-threat-2018')
   t.equal(res.statusCode, 200)
   const { data, meta } = res.json()
-  t.same(meta, { release: '2026-11-28.2' })
+  t.same(meta, { release: LATEST_RELEASE })
   t.match(data, {
     id: 'nca-80000-online-threat-2018',
     value: 80000,
@@ -345,7 +345,7 @@ t.test('cites the 2018 estimate in each style, from the page where it was seen',
   const cite = async (style: string) => {
     const res = await app.inject(`/v1/statistics/nca-80000-online-threat-2018/citation?style=${style}`)
     t.equal(res.statusCode, 200, style)
-    t.same(res.json().meta, { release: '2026-11-28.2' }, style)
+    t.same(res.json().meta, { release: LATEST_RELEASE }, style)
     return res.json().data as { style: string, content_type: string, text: string }
   }
   const url = 'https://scotland4kids.com/2018/09/05/keeping-our-children-safe/'
