@@ -23,7 +23,14 @@ interface Timed<T> { item: T, validUntil: number }
 function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
   const contacts = served.contacts.filter((c) => c.audience === audience)
   const cited = new Set([...entry.recordSources, ...contacts.flatMap((c) => c.sources)])
-  return { ...served, contacts, sources: served.sources.filter((s) => cited.has(s.id)) }
+  // With none left, the record's own note (about every contact) would not fit what is shown.
+  const note = contacts.length > 0 || served.contacts.length === 0 ? served.contacts_note : NONE_FOR[audience]
+  return { ...served, contacts, contacts_note: note, sources: served.sources.filter((s) => cited.has(s.id)) }
+}
+
+const NONE_FOR: Record<CouncilContactAudience, string> = {
+  public: 'No number for the public has been sourced for this council yet. Use the council\'s website or GOV.UK\'s council finder, or the national routes in this answer (999 if a child is in immediate danger).',
+  professionals: 'No line for professionals has been sourced for this council: its numbers for the public are in the route without audience=professionals.'
 }
 
 /**

@@ -90,6 +90,16 @@ t.test('says plainly when nothing is sourced for a council, and points elsewhere
   t.equal(council.find_your_council_url, 'https://www.gov.uk/find-local-council/wakefield')
 })
 
+t.test('says so when a council has lines for professionals only, in a public route', async (t) => {
+  const { council } = await councilStep('BS1 5TR')
+  t.equal(council.name, 'Bristol City Council')
+  t.same(council.contacts, [])
+  t.match(council.contacts_note, /^No number for the public has been sourced for this council yet/)
+  const pro = await councilStep('BS1 5TR', '&audience=professionals')
+  t.same(phones(pro.council), [['front-door', 'professionals', '0117 903 6444']])
+  t.match(pro.council.contacts_note, /No number for the public has been sourced.*lines it gives professionals/)
+})
+
 t.test('never lists a professionals\' number in a default route, for any council', async (t) => {
   const catalogue = app.catalogues.latest
   const moment = { instant: Date.parse(WEDNESDAY_MORNING), nation: undefined, calendars: app.catalogues.calendars }
