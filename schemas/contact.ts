@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Ref, SlugSchema, StringEnum, VerificationSchema } from './common.js'
+import { NationSchema, Ref, SlugSchema, StringEnum, VerificationSchema } from './common.js'
 import { ScheduleRecordSchema, type ScheduleRecord } from './schedule.js'
 
 export const CONTACT_KINDS = [
@@ -27,6 +27,11 @@ export const ContactRecordSchema = Type.Object({
   hours_note: Type.Optional(Type.String({ maxLength: 300 })),
   verification: Type.Optional(VerificationSchema),
   notes: Type.Optional(Type.String({ maxLength: 500 })),
+  nations: Type.Optional(Type.Array(NationSchema, {
+    minItems: 1,
+    uniqueItems: true,
+    description: 'Only for people in these nations (GOV.UK\'s council finder, say, is for England and Wales); absent: every nation its service covers'
+  })),
   sources: Type.Optional(Type.Array(SlugSchema, { minItems: 1, uniqueItems: true }))
 }, { additionalProperties: false })
 export type ContactRecord = Static<typeof ContactRecordSchema>
@@ -53,6 +58,9 @@ export const ContactSchema = Type.Object({
   }),
   verification: Ref(VerificationSchema),
   notes: Type.Union([Type.String(), Type.Null()]),
+  nations: Type.Array(Ref(NationSchema), {
+    description: 'The nations this contact serves. An answer for one nation (`nation=`, or a postcode) lists only the contacts that serve it'
+  }),
   sources: Type.Array(SlugSchema, { description: 'Sources for this contact in particular; all are listed in full on the record' })
 }, { $id: 'Contact', additionalProperties: false })
 export type Contact = Static<typeof ContactSchema>

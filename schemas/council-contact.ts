@@ -42,6 +42,7 @@ export const CouncilContactRecordSchema = Type.Object({
   ...Type.Pick(ContactRecordSchema, ['kind', 'label', 'value', 'cost', 'languages', 'hours']).properties,
   hours_outside_front_door: Type.Optional(HoursOutsideFrontDoorSchema),
   ...Type.Pick(ContactRecordSchema, ['hours_note', 'verification', 'notes']).properties,
+  // A council's contacts serve its own nation: no `nations` here.
   sources: Type.Array(SlugSchema, { minItems: 1, uniqueItems: true })
 }, { additionalProperties: false })
 export type CouncilContactRecord = Static<typeof CouncilContactRecordSchema>

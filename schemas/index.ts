@@ -8,7 +8,7 @@ import { HelplineItemSchema, HelplineListSchema } from './helplines-api.js'
 import { LocalAuthorityItemSchema, LocalAuthorityListSchema } from './local-authorities-api.js'
 import { BodyTypeSchema, LocalAuthorityRecordSchema, LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
 import { PostcodeLookupSchema, PostcodeMatchSchema } from './lookup.js'
-import { ReportingChannelRecordSchema, ReportingChannelSchema, UrgencySchema } from './reporting-channel.js'
+import { NationNoteSchema, ReportingChannelRecordSchema, ReportingChannelSchema, UrgencySchema } from './reporting-channel.js'
 import { ReportingChannelItemSchema, ReportingChannelListSchema } from './reporting-channels-api.js'
 import { ReportingRouteRecordSchema, ReportingRouteSchema, RouteStepSchema, ServiceSummarySchema, SituationSchema } from './reporting-route.js'
 import { ReportingRouteItemSchema, SituationItemSchema, SituationListSchema } from './reporting-routes-api.js'
@@ -31,7 +31,7 @@ export const SHARED_SCHEMAS: TSchema[] = [
   ProblemFieldErrorSchema, ProblemSchema,
   SelfLinksSchema, ListMetaSchema, ListLinksSchema, ItemMetaSchema,
   AnonymitySchema, OrganisationRefSchema, SourceSchema, ScheduleSchema, ContactSchema,
-  UrgencySchema, ServiceSummarySchema, ServiceListMetaSchema,
+  UrgencySchema, NationNoteSchema, ServiceSummarySchema, ServiceListMetaSchema,
   HelplineSchema, HelplineListSchema, HelplineItemSchema,
   ReportingChannelSchema, ReportingChannelListSchema, ReportingChannelItemSchema,
   LocalAuthorityRefSchema, CouncilContactRoleSchema, CouncilContactAudienceSchema, CouncilContactSchema,

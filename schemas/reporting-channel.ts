@@ -14,6 +14,20 @@ export const UrgencySchema = StringEnum(URGENCIES, {
 const Sentences = (description: string) =>
   Type.Array(Type.String({ minLength: 1, maxLength: 400 }), { description })
 
+/** What applies in some nations only: how reporting differs there, with its sources. */
+export const NationNoteRecordSchema = Type.Object({
+  nations: Type.Array(NationSchema, { minItems: 1, uniqueItems: true }),
+  text: Type.String({ minLength: 1, maxLength: 600 }),
+  sources: Type.Array(SlugSchema, { minItems: 1, uniqueItems: true })
+}, { additionalProperties: false })
+
+export const NationNoteSchema = Type.Object({
+  nations: Type.Array(Ref(NationSchema)),
+  text: Type.String(),
+  sources: Type.Array(SlugSchema)
+}, { $id: 'NationNote', additionalProperties: false, description: 'What applies in these nations only' })
+export type NationNote = Static<typeof NationNoteSchema>
+
 /** A place to report, as written in reporting-channels.yaml. */
 export const ReportingChannelRecordSchema = Type.Object({
   id: SlugSchema,
@@ -36,6 +50,7 @@ export const ReportingChannelRecordSchema = Type.Object({
   }),
   contacts: Type.Array(ContactRecordSchema),
   notes: Type.Optional(Sentences('Caveats and nation differences')),
+  nation_notes: Type.Optional(Type.Array(NationNoteRecordSchema, { description: 'How reporting here differs by nation: shown in a route for the nations named' })),
   ...ProvenanceFields
 }, { $id: 'ReportingChannelRecord', additionalProperties: false })
 export type ReportingChannelRecord = Static<typeof ReportingChannelRecordSchema>
@@ -60,6 +75,7 @@ export const ReportingChannelSchema = Type.Object({
   scope: StringEnum(['national', 'local'], { description: 'local: contacts depend on where the child lives; see /v1/local-authorities/lookup' }),
   contacts: Type.Array(Ref(ContactSchema)),
   notes: Type.Array(Type.String()),
+  nation_notes: Type.Array(Ref(NationNoteSchema), { description: 'How reporting here differs by nation (only the nation asked about, when one is)' }),
   ...ServedRecordFields
 }, { $id: 'ReportingChannel', additionalProperties: false })
 export type ReportingChannel = Static<typeof ReportingChannelSchema>

@@ -6,7 +6,7 @@ import { SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema } from './helpline.js'
 import { LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
 import { PostcodeMatchSchema } from './lookup.js'
-import { UrgencySchema } from './reporting-channel.js'
+import { NationNoteSchema, UrgencySchema } from './reporting-channel.js'
 import { SourceSchema } from './source.js'
 
 export const STEP_TARGET_KINDS = ['reporting-channel', 'helpline'] as const
@@ -81,8 +81,17 @@ export const RouteStepSchema = Type.Object({
   local_authority: Type.Union([Ref(LocalAuthoritySchema), Type.Null()], {
     description: 'For the council step when a postcode placed the child: the council (or HSC Trust) itself, its contacts narrowed to the route\'s audience'
   }),
+  choose_from: Type.Array(Ref(LocalAuthoritySchema), {
+    description: 'For the council step in Northern Ireland when no HSC Trust was resolved: the five Trusts, to choose the one for the area where the child lives'
+  }),
   find_your_council_url: Type.Union([Type.String(), Type.Null()], {
     description: 'For the council step when no council was resolved: where to find it'
+  }),
+  advice: Type.Array(Ref(NationNoteSchema), {
+    description: 'What applies in the nation of the route (every nation\'s, each naming its nations, when the route is for none)'
+  }),
+  instead: Type.Union([Type.String(), Type.Null()], {
+    description: 'When this step has nothing to call or open in the nation of the route: what to do instead'
   }),
   sources: Type.Array(SlugSchema, { description: 'Sources of this rule; all are listed in full on the route' })
 }, { $id: 'RouteStep', additionalProperties: false })

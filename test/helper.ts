@@ -10,7 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 export const FIXTURE_DATA = join(here, 'fixtures', 'data')
 export const REAL_DATA = join(here, '..', 'data')
 /** The newest release in data/: what the real data serves when no `?release=` is given. */
-export const LATEST_RELEASE = '2026-12-01'
+export const LATEST_RELEASE = '2026-12-01.2'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 

@@ -1,3 +1,4 @@
+import type { Nation } from '../../schemas/common.js'
 import type { Contact, ContactRecord } from '../../schemas/contact.js'
 import type { OrganisationRecord, OrganisationRef } from '../../schemas/organisation.js'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
@@ -9,6 +10,11 @@ export type ContactBase = Omit<Contact, 'open_now' | 'next_change'>
 export interface ContactEntry<B = ContactBase> {
   base: B
   schedule: ScheduleRecord | null
+  /**
+   * The nations it alone serves, when its record names them: an answer for another nation
+   * leaves it out. Null: it serves wherever its service does.
+   */
+  only: readonly Nation[] | null
 }
 
 /** A source as served. */
@@ -33,14 +39,17 @@ export function presentOrganisationRef (record: OrganisationRecord): Organisatio
 }
 
 /**
- * A contact as served, its URI derived once at load. An unverified contact keeps its value
+ * A contact as served, its URI derived once at load; it serves the nations it names, else
+ * those of its service. An unverified contact keeps its value
  * for transparency but gets no URI, so no app turns it into a button to dial.
  */
-export function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) => string, hours: ScheduleRecord | null = record.hours): ContactEntry {
+export function presentContact (record: ContactRecord, serviceNations: readonly Nation[], describe: (s: ScheduleRecord) => string, hours: ScheduleRecord | null = record.hours): ContactEntry {
   const verification = record.verification ?? 'confirmed'
   const uri = contactUri(record.kind, record.value)
+  const nations = record.nations ?? serviceNations
   return {
     schedule: hours,
+    only: record.nations ?? null,
     base: {
       kind: record.kind,
       label: record.label,
@@ -52,6 +61,7 @@ export function presentContact (record: ContactRecord, describe: (s: ScheduleRec
       hours_note: record.hours_note ?? null,
       verification,
       notes: record.notes ?? null,
+      nations: [...nations],
       sources: record.sources ?? []
     }
   }

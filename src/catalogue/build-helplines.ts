@@ -35,7 +35,7 @@ export function buildHelpline (record: HelplineRecord, ctx: BuildContext): Helpl
       review_by: record.review_by,
       links: { self: ctx.links.to(`/v1/helplines/${record.id}`) }
     },
-    contacts: record.contacts.map((c) => presentContact(c, ctx.describeSchedule)),
+    contacts: record.contacts.map((c) => presentContact(c, record.nations, ctx.describeSchedule)),
     nations: record.nations,
     search: searchKey(record.name, record.summary)
   }

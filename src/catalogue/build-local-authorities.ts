@@ -1,4 +1,5 @@
 import { COUNCIL_CONTACT_AUDIENCES, COUNCIL_CONTACT_ROLES, type CouncilContact, type CouncilContactRecord, type CouncilTeamRecord } from '../../schemas/council-contact.js'
+import type { Nation } from '../../schemas/common.js'
 import type { LocalAuthority, LocalAuthorityRecord, LocalAuthorityRef } from '../../schemas/local-authority.js'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import { describeOutside, hoursOutside } from '../domain/schedule/outside-hours.js'
@@ -59,6 +60,7 @@ function presentCouncilContact (
   own: readonly CouncilContactRecord[],
   sharedWith: LocalAuthorityRef[],
   teamName: string | null,
+  nation: Nation,
   ctx: BuildContext
 ): ContactEntry<CouncilContactBase> {
   let hours = record.hours
@@ -70,9 +72,10 @@ function presentCouncilContact (
     // Said the way councils say it, from the front door's own sentence (before its bank-holiday clause).
     if (frontDoor !== null) describe = () => describeOutside((ctx.describeSchedule(frontDoor).split('; ')[0]) as string, outside.bank_holidays)
   }
-  const { base, schedule } = presentContact(record, describe, hours)
+  const { base, schedule, only } = presentContact(record, [nation], describe, hours)
   return {
     schedule,
+    only,
     base: { role: record.role, audience: record.audience, team: record.team ?? teamName, ...base, shared_with: sharedWith }
   }
 }
@@ -84,10 +87,10 @@ export function buildLocalAuthority (record: LocalAuthorityRecord, ctx: BuildCon
   const sharedContacts = shared.flatMap((team) => team.contacts.map((contact) => ({ contact, team })))
   const all = [...record.contacts, ...sharedContacts.map((s) => s.contact)]
   const entries = [
-    ...record.contacts.map((c) => ({ order: ORDER(c), entry: presentCouncilContact(c, all, [], null, ctx) })),
+    ...record.contacts.map((c) => ({ order: ORDER(c), entry: presentCouncilContact(c, all, [], null, record.nation, ctx) })),
     ...sharedContacts.map(({ contact, team }) => {
       const others = (teams.members.get(team.id) ?? []).filter((la) => la.code !== record.code)
-      return { order: ORDER(contact), entry: presentCouncilContact(contact, all, others, team.name, ctx) }
+      return { order: ORDER(contact), entry: presentCouncilContact(contact, all, others, team.name, record.nation, ctx) }
     })
   ].sort((a, b) => a.order - b.order) // stable: the file's order within a role
   return {

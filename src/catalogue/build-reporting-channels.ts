@@ -27,12 +27,13 @@ export function buildReportingChannel (record: ReportingChannelRecord, ctx: Buil
       nations: record.nations,
       scope: record.scope,
       notes: record.notes ?? [],
+      nation_notes: record.nation_notes ?? [],
       sources: collectSources(record.sources, record.contacts, ctx.sources),
       verified_on: record.verified_on,
       review_by: record.review_by,
       links: { self: ctx.links.to(`/v1/reporting-channels/${record.id}`) }
     },
-    contacts: record.contacts.map((c) => presentContact(c, ctx.describeSchedule)),
+    contacts: record.contacts.map((c) => presentContact(c, record.nations, ctx.describeSchedule)),
     nations: record.nations,
     search: searchKey(record.name, record.summary, ...record.report_here)
   }

@@ -25,7 +25,7 @@ function matchesStatic (entry: HelplineEntry, filters: HelplineFilters, needle: 
   return (filters.nation === undefined || base.nations.includes(filters.nation)) &&
     (filters.audience === undefined || base.audiences.includes(filters.audience)) &&
     (filters.topic === undefined || base.topics.includes(filters.topic)) &&
-    (filters.contact_kind === undefined || entry.contacts.some((c) => c.base.kind === filters.contact_kind)) &&
+    (filters.contact_kind === undefined || entry.contacts.some((c) => c.base.kind === filters.contact_kind && (filters.nation === undefined || c.only === null || c.only.includes(filters.nation)))) &&
     (needle === undefined || entry.search.includes(needle))
 }
 

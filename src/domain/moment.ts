@@ -26,7 +26,9 @@ export function contactsAt<C> (entries: ReadonlyArray<ContactEntry<C>>, nations:
   const calendar = calendarFor(moment.calendars, nation)
   let validUntil = moment.instant + HORIZON_DAYS * DAY_MS
   const at = new Date(moment.instant)
-  const contacts = entries.map(({ base, schedule }) => {
+  // Asked about one nation, a contact meant for others (GOV.UK's finder in Scotland) is left out.
+  const serving = moment.nation === undefined ? entries : entries.filter((e) => e.only === null || e.only.includes(moment.nation as Nation))
+  const contacts = serving.map(({ base, schedule }) => {
     const status = openStatus(schedule, at, calendar)
     if (status.valid_until !== null) validUntil = Math.min(validUntil, status.valid_until.getTime())
     return { ...base, open_now: status.open_now, next_change: status.next_change }

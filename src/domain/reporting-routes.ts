@@ -1,5 +1,6 @@
 import type { Nation } from '../../schemas/common.js'
 import type { CouncilContactAudience } from '../../schemas/council-contact.js'
+import type { NationNote } from '../../schemas/reporting-channel.js'
 import type { ReportingRoute, RouteStep } from '../../schemas/reporting-route.js'
 import type { Source } from '../../schemas/source.js'
 import type { LocalAuthority } from '../../schemas/local-authority.js'
@@ -26,6 +27,25 @@ function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audien
   // With none left, the record's own note (about every contact) would not fit what is shown.
   const note = contacts.length > 0 || served.contacts.length === 0 ? served.contacts_note : NONE_FOR[audience]
   return { ...served, contacts, contacts_note: note, sources: served.sources.filter((s) => cited.has(s.id)) }
+}
+
+/** What applies in the route's nation for a step's channel (each nation's, when there is none). */
+function adviceFor (catalogue: Catalogue, kind: string, id: string, place: Nation | null): NationNote[] {
+  const notes = kind === 'reporting-channel' ? catalogue.reportingChannelById.get(id)?.base.nation_notes ?? [] : []
+  return place === null ? notes : notes.filter((n) => n.nations.includes(place))
+}
+
+/** Said when a Northern Ireland route could not place the child with one Trust. */
+const CHOOSE_A_TRUST: NationNote = {
+  nations: ['northern-ireland'],
+  text: 'The right Trust is the one for the area where the child lives: choose it from the five listed. Northern Ireland postcodes are not in the open data this service bundles, so a postcode alone cannot pick it here unless the server is set up with a postcode service.',
+  sources: ['nidirect-reporting-child-abuse']
+}
+
+/** What to do when a step has nothing to call or open in the route's nation. */
+function insteadOf (advice: readonly NationNote[]): string {
+  const words = advice.map((a) => a.text).join(' ')
+  return `${words === '' ? '' : `${words} `}Nothing to call or open is listed for this step here yet; the other steps of this route apply, and if a child is in immediate danger, call 999.`
 }
 
 const NONE_FOR: Record<CouncilContactAudience, string> = {
@@ -57,15 +77,27 @@ export function composeRoute (
       // cross-check-links.ts has made sure every target exists
       const service = serviceSummary(catalogue, step.target.kind, step.target.id, at)!
       validUntil = Math.min(validUntil, service.validUntil)
+      const isCouncil = step.target.id === LOCAL_COUNCIL_CHANNEL
       let localAuthority = null
-      if (step.target.id === LOCAL_COUNCIL_CHANNEL && council !== undefined) {
+      let chooseFrom: LocalAuthority[] = []
+      if (isCouncil && council !== undefined) {
         const resolved = serviceAt(council, at)
         validUntil = Math.min(validUntil, resolved.validUntil)
         // A professionals' line is never offered to the public as the way to report, and
         // the public's are not what a practitioner is asked to use.
         localAuthority = forAudience(council, resolved.item, audience)
+      } else if (isCouncil && place === 'northern-ireland') {
+        // No Trust placed (NI postcodes are not in the bundled open data): all five, to choose from.
+        chooseFrom = catalogue.localAuthorities.filter((la) => la.base.body_type === 'hsc-trust').map((trust) => {
+          const resolved = serviceAt(trust, at)
+          validUntil = Math.min(validUntil, resolved.validUntil)
+          return forAudience(trust, resolved.item, audience)
+        })
       }
-      for (const id of step.sources ?? []) sourceIds.add(id)
+      const findUrl = isCouncil && localAuthority === null && place !== 'northern-ireland' ? FIND_YOUR_COUNCIL_URL : null
+      const advice = [...adviceFor(catalogue, step.target.kind, step.target.id, place), ...(chooseFrom.length > 0 ? [CHOOSE_A_TRUST] : [])]
+      for (const id of [...(step.sources ?? []), ...advice.flatMap((a) => a.sources)]) sourceIds.add(id)
+      const reachable = findUrl !== null || [...service.item.contacts, ...(localAuthority?.contacts ?? []), ...chooseFrom.flatMap((t) => t.contacts)].some((c) => c.uri !== null)
       return {
         order: i + 1,
         why: step.why,
@@ -73,7 +105,10 @@ export function composeRoute (
         nations: step.nations ?? ALL_NATIONS,
         service: service.item,
         local_authority: localAuthority,
-        find_your_council_url: step.target.id === LOCAL_COUNCIL_CHANNEL && localAuthority === null && place !== 'northern-ireland' ? FIND_YOUR_COUNCIL_URL : null,
+        choose_from: chooseFrom,
+        find_your_council_url: findUrl,
+        advice,
+        instead: reachable ? null : insteadOf(advice),
         sources: step.sources ?? []
       }
     })

@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync'
  * - a nested object becomes dotted columns (`organisation.name`);
  * - a list of plain values is joined with " | ";
  * - a list of objects is joined with " | ", each written as `kind: value` when it has both
- *   (contacts), else by its `id`, `code` or `name` (sources, authorities);
+ *   (contacts), `nations: text` for a note about some nations, else by its `id`, `code` or
+ *   `name` (sources, authorities);
  * - null is an empty cell; true/false are written as such.
  */
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present'
@@ -14,6 +15,7 @@ function summarise (item: unknown): string {
   if (item === null || typeof item !== 'object') return String(item)
   const o = item as Record<string, unknown>
   if (o.kind !== undefined && o.value !== undefined) return `${String(o.kind)}: ${String(o.value)}`
+  if (Array.isArray(o.nations) && typeof o.text === 'string') return `${o.nations.join(', ')}: ${o.text}`
   return String(o.id ?? o.code ?? o.name ?? JSON.stringify(o))
 }
 

@@ -30,7 +30,7 @@ t.test('chains each release to the unchanged manifest of the one before', async 
 
 t.test('loads the real data with every boot-time check passing', async (t) => {
   const set = await loadData(REAL_DATA, '')
-  t.same(set.ids, ['2026-12-01', '2026-11-28.2', '2026-11-28'])
+  t.same(set.ids, ['2026-12-01.2', '2026-12-01', '2026-11-28.2', '2026-11-28'])
   t.equal(set.latest.statistics.length, 29)
   t.equal(set.byId.get('2026-11-28')?.statistics.length, 0)
   t.equal(set.latest.localAuthorities.length, 212)

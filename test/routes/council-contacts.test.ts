@@ -2,7 +2,7 @@ import t from 'tap'
 import type { PostcodeMatchView } from '../../schemas/lookup.js'
 import type { RouteEntry } from '../../src/catalogue/build-catalogue.js'
 import { composeRoute } from '../../src/domain/reporting-routes.js'
-import { build, clockAt, REAL_DATA } from '../helper.js'
+import { build, clockAt, LATEST_RELEASE, REAL_DATA } from '../helper.js'
 
 // Wednesday 2 December 2026, 10:00 in London (GMT): office hours, not a bank holiday.
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00Z'
@@ -136,7 +136,7 @@ t.test('filters authorities by whether any contact is sourced', async (t) => {
 })
 
 t.test('reports in the release how many councils have a public number', async (t) => {
-  const { data } = (await app.inject('/v1/releases/2026-12-01')).json()
+  const { data } = (await app.inject(`/v1/releases/${LATEST_RELEASE}`)).json()
   t.equal(data.council_contacts.councils, 207)
   t.ok(data.council_contacts.with_public_daytime >= 125, `${data.council_contacts.with_public_daytime} with a public daytime number`)
   t.ok(data.council_contacts.with_public_out_of_hours >= 112, `${data.council_contacts.with_public_out_of_hours} with a public out-of-hours number`)

@@ -16,7 +16,7 @@ const LISTS: Array<[string, string, number]> = [
   ['/v1/situations', 'id', 9],
   ['/v1/statistics', 'id', 29],
   ['/v1/sources', 'id', 94 + 302],
-  ['/v1/releases', 'id', 3]
+  ['/v1/releases', 'id', 4]
 ]
 
 // A fixture source whose notes hold a comma, quotes and a line break. Built before the real
@@ -54,6 +54,7 @@ const summarise = (item: unknown): string => {
   if (item === null || typeof item !== 'object') return String(item)
   const o = item as Json
   if (o.kind !== undefined && o.value !== undefined) return `${String(o.kind)}: ${String(o.value)}`
+  if (Array.isArray(o.nations) && typeof o.text === 'string') return `${o.nations.join(', ')}: ${o.text}`
   return String(o.id ?? o.code ?? o.name)
 }
 const cellFor = (record: Json, column: string): string => {
@@ -150,20 +151,21 @@ t.test('writes the cells a spreadsheet user reads', async (t) => {
   })
   t.match(statistics.records.find((r) => r.id === 'nca-estimate-550k-850k'), { value: '550000', value_high: '850000', 'change.value': '' })
   const releases = await csvOf('/v1/releases', { accept: 'text/csv' })
-  t.match(releases.records[0], {
+  t.match(releases.records[0], { id: '2026-12-01.2', latest: 'true', 'links.previous': '/v1/releases/2026-12-01' })
+  t.match(releases.records[1], {
     id: '2026-12-01',
-    latest: 'true',
+    latest: 'false',
     files: 'council-sources.yaml | council-teams.yaml | helplines.yaml | local-authorities.yaml | organisations.yaml | reporting-channels.yaml | reporting-routes.yaml | sources.yaml | statistics.yaml',
     'council_contacts.councils': '207',
     'links.previous': '/v1/releases/2026-11-28.2'
   })
-  t.match(releases.records[1], {
+  t.match(releases.records[2], {
     id: '2026-11-28.2',
     latest: 'false',
     files: 'helplines.yaml | local-authorities.yaml | organisations.yaml | reporting-channels.yaml | reporting-routes.yaml | sources.yaml | statistics.yaml',
     'links.previous': '/v1/releases/2026-11-28'
   })
-  t.match(releases.records[2], { id: '2026-11-28', previous: '', 'links.previous': '' })
+  t.match(releases.records[3], { id: '2026-11-28', previous: '', 'links.previous': '' })
   t.match(helplines.res.body, /,"Free, confidential help for children/, 'a cell with a comma is quoted')
 })
 

@@ -129,7 +129,7 @@ t.test('answers 404 problem details listing the known releases for an unknown on
       status: 404,
       errors: [{ name: 'release', in: 'query', reason: /not a release/ }]
     }, url)
-    t.same(body.known_releases, [LATEST, '2026-11-28.2', FIRST], url)
+    t.same(body.known_releases, [LATEST, '2026-12-01', '2026-11-28.2', FIRST], url)
   }
   for (const url of ['/v1/helplines?release=latest', '/v1/sources/nspcc-report-concern?release=2026-11-28.x']) {
     const res = await app.inject(url)

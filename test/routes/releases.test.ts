@@ -9,8 +9,9 @@ import { addRelease, copyFixtureData, FIXTURE_RELEASE } from '../support/release
 
 const FIRST = '2026-11-28'
 const SECOND = '2026-11-28.2'
+const COUNCILS = '2026-12-01'
 const LATEST = LATEST_RELEASE
-const KNOWN_RELEASES = [LATEST, SECOND, FIRST]
+const KNOWN_RELEASES = [LATEST, COUNCILS, SECOND, FIRST]
 
 // Bundle keys and the data files they come from.
 const DATASET_FILES: Record<string, string> = {
@@ -42,18 +43,19 @@ t.test('lists the releases newest first, with their files, hashes and record cou
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^application\/json/)
   const body = res.json()
-  t.same(body.data.map((r: { id: string }) => r.id), [LATEST, SECOND, FIRST])
-  t.same(body.meta, { release: LATEST, total: 3, page: 1, per_page: 20 })
+  t.same(body.data.map((r: { id: string }) => r.id), [LATEST, COUNCILS, SECOND, FIRST])
+  t.same(body.meta, { release: LATEST, total: 4, page: 1, per_page: 20 })
   t.same(body.links, { self: '/v1/releases', first: '/v1/releases', last: '/v1/releases', next: null, prev: null })
-  const [latest, second, first] = body.data
-  t.match(latest, { id: LATEST, previous: SECOND, latest: true, geography: 'onspd-2025-11', summary: /^Council children's services contacts/ })
+  const [latest, councils, second, first] = body.data
+  t.match(latest, { id: LATEST, previous: COUNCILS, latest: true, geography: 'onspd-2025-11', summary: /^Each nation's route shows only what applies there/ })
+  t.match(councils, { id: COUNCILS, previous: SECOND, latest: false, summary: /^Council children's services contacts/ })
   t.match(second, { id: SECOND, previous: FIRST, latest: false, geography: 'onspd-2025-11', published_at: '2026-11-28T15:16:07Z', summary: /29 cited statistics/ })
   t.match(first, { id: FIRST, previous: null, latest: false, geography: 'onspd-2025-11', published_at: '2026-11-28T12:00:00Z', summary: /^First release/ })
   t.same(latest.links, {
     self: `/v1/releases/${LATEST}`,
     changes: `/v1/releases/${LATEST}/changes`,
     bundle: `/v1/releases/${LATEST}/bundle`,
-    previous: `/v1/releases/${SECOND}`
+    previous: `/v1/releases/${COUNCILS}`
   })
   t.same(first.links, { self: `/v1/releases/${FIRST}`, changes: `/v1/releases/${FIRST}/changes`, bundle: `/v1/releases/${FIRST}/bundle`, previous: null })
 
@@ -144,10 +146,10 @@ t.test('lists what a release added and changed, field by field', async (t) => {
 })
 
 t.test('lists every council whose contacts the council-contacts release added or changed', async (t) => {
-  const { data } = (await app.inject(`/v1/releases/${LATEST}/changes`)).json()
+  const { data } = (await app.inject(`/v1/releases/${COUNCILS}/changes`)).json()
   t.equal(data.previous, SECOND)
   const before = new Map(recordsOf(SECOND, 'local-authorities').map((r) => [keyOf(r), r]))
-  const now = recordsOf(LATEST, 'local-authorities')
+  const now = recordsOf(COUNCILS, 'local-authorities')
   // Written in format 1, the earlier councils are compared in the current shape: a council whose
   // contacts were only upgraded (same numbers, now with role and audience) may still differ in sources.
   const withContacts = now.filter((r) => (r.contacts as unknown[]).length > 0 || (r.shared_teams as unknown[]).length > 0).map(keyOf)
@@ -180,7 +182,7 @@ t.test('lists every record of the first release as added', async (t) => {
 })
 
 t.test('bundles every dataset of a release as its data files hold them, older formats upgraded', async (t) => {
-  for (const release of [FIRST, SECOND, LATEST]) {
+  for (const release of [FIRST, SECOND, COUNCILS, LATEST]) {
     const res = await app.inject(`/v1/releases/${release}/bundle`)
     t.equal(res.statusCode, 200, release)
     t.match(res.headers['content-type'], /^application\/json/, release)
@@ -194,7 +196,7 @@ t.test('bundles every dataset of a release as its data files hold them, older fo
     for (const [key, stem] of Object.entries(DATASET_FILES)) {
       const expected = `${stem}.yaml` in files ? recordsOf(release, stem) : []
       // Format-1 councils are upgraded (checked below); every other file is served as written.
-      if (key === 'local_authorities' && release !== LATEST) t.same(bundle.datasets[key].map(keyOf), expected.map(keyOf), `${release} ${key}`)
+      if (key === 'local_authorities' && (release === FIRST || release === SECOND)) t.same(bundle.datasets[key].map(keyOf), expected.map(keyOf), `${release} ${key}`)
       else t.same(bundle.datasets[key], expected, `${release} ${key}`)
     }
   }

@@ -51,7 +51,7 @@ const ENGLAND_AND_WALES = [
   'online-child-sex-offences-23-per-day-2017-18',
   'nspcc-online-child-sex-offences-2016-17'
 ]
-const KNOWN_RELEASES = [LATEST_RELEASE, '2026-11-28.2', '2026-11-28']
+const KNOWN_RELEASES = [LATEST_RELEASE, '2026-12-01', '2026-11-28.2', '2026-11-28']
 
 // One app for the file; the stale test moves its clock past the review date and back.
 let now = clockAt(AFTER_RELEASE)
