@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { DestinationStream, Logger } from 'pino'
 import healthRoutes from '../routes/health.js'
+import embedRoutes from '../routes/embed.js'
 import v1Routes from '../routes/index.js'
 import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
@@ -98,6 +99,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(rootRoutes)
   await app.register(healthRoutes)
   await app.register(openapiRoutes)
+  await app.register(embedRoutes, { base: linkBase })
   await app.register(v1Routes, { prefix: '/v1' })
   await app.ready()
   lane.open({

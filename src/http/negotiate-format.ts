@@ -24,7 +24,7 @@ export function chooseFormat (accept: string | undefined, explicit: Format | und
 }
 
 /** The q-value an Accept header gives a media type: exact match, then type/*, then *\/*. */
-function quality (accept: string, media: string): number {
+export function quality (accept: string, media: string): number {
   const [type] = media.split('/')
   let exact: number | undefined
   let wildType: number | undefined

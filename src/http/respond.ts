@@ -31,6 +31,8 @@ export interface RespondOptions {
   policy?: CachePolicy
   /** csv: `build` returns `{ rows, columns }`: the records, one row each, in those columns. */
   format?: Format
+  /** Another representation than JSON (an HTML page): the payload as text of this type. */
+  render?: { contentType: string, text: (payload: unknown) => string }
   build: () => Built
 }
 
@@ -41,15 +43,17 @@ export interface RespondOptions {
 export function respond (request: FastifyRequest, reply: FastifyReply, options: RespondOptions): FastifyReply {
   const cache = cacheFor(options.owner)
   // Everything here is JSON unless a list chose CSV: an Accept that allows neither is a 406.
-  if (options.format === undefined) chooseFormat(request.headers.accept, undefined, ['json'])
+  if (options.format === undefined && options.render === undefined) chooseFormat(request.headers.accept, undefined, ['json'])
   const csv = options.format === 'csv'
   const key = csv ? `${options.key}#csv` : options.key
   let prepared: Prepared | undefined = cache.get(key, options.now)
   if (prepared === undefined) {
     const { payload, validUntil } = options.build()
     const until = options.followsClock && Number.isFinite(validUntil) ? validUntil : null
-    const body = csv ? csvOf(payload as CsvPayload) : serializeJson(reply, payload)
-    prepared = cache.set(key, prepare(body, csv ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE, options.followsClock ? options.now : 0, until), options.pinned)
+    const { render } = options
+    const body = render !== undefined ? render.text(payload) : csv ? csvOf(payload as CsvPayload) : serializeJson(reply, payload)
+    const contentType = render?.contentType ?? (csv ? CSV_CONTENT_TYPE : JSON_CONTENT_TYPE)
+    prepared = cache.set(key, prepare(body, contentType, options.followsClock ? options.now : 0, until), options.pinned)
   }
   const policy = options.policy ?? 'public'
   request.server.fastLane?.remember(request, reply, prepared, policy, options.owner)

@@ -30,3 +30,21 @@ export function securityHeaders (): Record<string, string> {
   })({} as IncomingMessage, response as unknown as ServerResponse, () => {})
   return headers
 }
+
+/**
+ * The CSP of one of our HTML pages: nothing loads but its own stylesheet (by hash) and what
+ * `allow` names. Only the embed's help pages pass `framable`: every other answer keeps
+ * `frame-ancestors 'none'` (and X-Frame-Options), so no other page can be framed by a
+ * site that would overlay or disguise it.
+ */
+export function pageCsp (styleHash: string, options: { framable: boolean, allow?: Record<string, string> }): string {
+  const directives: Record<string, string> = {
+    'default-src': "'none'",
+    ...options.allow,
+    'style-src': styleHash,
+    'frame-ancestors': options.framable ? '*' : "'none'",
+    'base-uri': "'none'",
+    'form-action': "'none'"
+  }
+  return Object.entries(directives).map(([name, value]) => `${name} ${value}`).join('; ')
+}

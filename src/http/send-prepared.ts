@@ -11,7 +11,13 @@ const MAX_AGE = 300
 /** A published release never changes: its bundle and diff may be kept for a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
-export type CachePolicy = 'public' | 'private' | 'immutable'
+/**
+ * The embed's script and demo change only with a deploy, at an address that does not: a day
+ * in browsers and CDNs, revalidated by ETag after that, and stale copies while we are down.
+ */
+export const ASSET_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800, stale-if-error=604800'
+
+export type CachePolicy = 'public' | 'private' | 'immutable' | 'asset'
 
 /**
  * Cache-Control for a prepared response. One that depends on the clock (open now) expires
@@ -21,6 +27,7 @@ export type CachePolicy = 'public' | 'private' | 'immutable'
 export function cacheControlFor (prepared: Prepared, now: number, policy: CachePolicy): string {
   if (policy === 'private') return PRIVATE_CACHE_CONTROL
   if (policy === 'immutable') return IMMUTABLE_CACHE_CONTROL
+  if (policy === 'asset') return ASSET_CACHE_CONTROL
   if (prepared.validUntil === null) return PUBLIC_CACHE_CONTROL
   const seconds = Math.max(0, Math.min(MAX_AGE, Math.floor((prepared.validUntil - now) / 1000)))
   return `public, max-age=${seconds}, stale-if-error=86400`

@@ -40,6 +40,7 @@ async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOp
         { name: 'statistics', description: 'Cited figures, with citations in APA, Harvard, BibTeX and CSL-JSON' },
         { name: 'sources', description: 'The bibliography: every page and dataset a fact was seen on' },
         { name: 'releases', description: 'Data versions, what changed, and whole releases for offline use' },
+        { name: 'embed', description: 'Help for any website: a web component, and pages without JavaScript for an iframe' },
         { name: 'meta', description: 'About the API and its data' },
         { name: 'operations', description: 'Health checks' }
       ]

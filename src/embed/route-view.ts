@@ -1,0 +1,33 @@
+import { contactList, type BadgeMaker } from './contact-view.js'
+import { councilView, placeNote } from './council-view.js'
+import { h } from './dom.js'
+import type { ReportingRoute } from './types.js'
+
+/** The channel the API resolves to the child's own council when a postcode is given. */
+export const COUNCIL_STEP = 'local-council-childrens-social-care'
+
+/**
+ * The ordered steps of a route, in the API's order (999 first wherever it applies). The
+ * council step names the council a postcode found, and carries the postcode field.
+ */
+export function routeView (route: ReportingRoute, badge: BadgeMaker, postcodeField: HTMLElement | null): HTMLElement {
+  const council = route.steps.some((s) => s.service.id === COUNCIL_STEP)
+  return h('div', {},
+    h('h2', { part: 'title' }, route.situation.title),
+    h('p', {}, route.situation.summary),
+    h('ol', { class: 'steps', part: 'steps' }, ...route.steps.map((step) => {
+      const { service } = step
+      const here = service.id === COUNCIL_STEP
+      return h('li', { class: 'step', part: 'step' },
+        h('h3', {}, service.name),
+        step.when === null ? null : h('p', { class: 'when' }, step.when),
+        h('p', {}, step.why),
+        service.do_not.length === 0 ? null : h('ul', { class: 'warn' }, ...service.do_not.map((d) => h('li', {}, d))),
+        contactList(service.contacts, badge),
+        here && route.location !== null ? placeNote(route.location) : null,
+        here && step.local_authority !== null ? councilView(step.local_authority, badge) : null,
+        here ? postcodeField : null)
+    })),
+    council ? null : postcodeField,
+    h('p', { class: 'small' }, `Checked ${route.verified_on}.`))
+}
