@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { EmbedHelplinesQuerySchema, EmbedRouteQuerySchema, NoQuerySchema, pageProblemResponse, textResponse } from '../schemas/embed-api.js'
+import { EmbedHelplinesQuerySchema, EmbedRouteQuerySchema, NoQuerySchema, pageProblemResponses, textResponse } from '../schemas/embed-api.js'
 import type { Problem } from '../schemas/problem.js'
 import { NotModifiedResponse, problemResponse } from '../schemas/problem.js'
 import { findHelplines } from '../src/domain/helplines.js'
@@ -71,7 +71,7 @@ const embed: FastifyPluginAsyncTypebox<EmbedOptions> = async (app, { base }) => 
       operationId: 'getEmbedScript',
       tags: ['embed'],
       summary: 'The web component <safeguarding-help>, one dependency-free ES module',
-      description: 'Load with `<script type="module" src=".../embed/v1/help.js">` and place a `<safeguarding-help>` element. It shows 999 first, then the route or the helplines with tap-to-call links and open-now badges, an optional postcode field and quick exit. No cookies, no storage, requests to this API only.',
+      description: 'Load it as a module script (`type="module"`) and place a `safeguarding-help` element on the page: see GET /embed for the two lines to paste. It shows 999 first, then the route or the helplines with tap-to-call links and open-now badges, an optional postcode field and quick exit. No cookies, no storage, requests to this API only.',
       querystring: NoQuerySchema,
       response: { 200: textResponse('text/javascript', 'The script'), 304: NotModifiedResponse, 400: problemResponse('An unknown query parameter') }
     }
@@ -90,7 +90,7 @@ const embed: FastifyPluginAsyncTypebox<EmbedOptions> = async (app, { base }) => 
         summary: 'A reporting route as a page without JavaScript, for an iframe or a link',
         description: 'The ordered steps for a situation as a complete, accessible HTML page: 999 first, tap-to-call links, hours and open-now, and quick exit as a plain link. This page and helplines.html are the only answers that may be framed (`frame-ancestors *`).',
         querystring: EmbedRouteQuerySchema,
-        response: { 200: textResponse('text/html', 'The page'), 304: NotModifiedResponse, 400: pageProblemResponse('A parameter is not valid'), 404: pageProblemResponse('Unknown release') }
+        response: { 200: textResponse('text/html', 'The page'), 304: NotModifiedResponse, ...pageProblemResponses }
       }
     }, async function getEmbedRoutePage (request, reply) {
       const { query } = request
@@ -121,7 +121,7 @@ const embed: FastifyPluginAsyncTypebox<EmbedOptions> = async (app, { base }) => 
         summary: 'Helplines as a page without JavaScript, for an iframe or a link',
         description: 'Every helpline (for a nation when given) as a complete, accessible HTML page: 999 first, tap-to-call links, hours and open-now, and quick exit as a plain link. May be framed by any site.',
         querystring: EmbedHelplinesQuerySchema,
-        response: { 200: textResponse('text/html', 'The page'), 304: NotModifiedResponse, 400: pageProblemResponse('A parameter is not valid'), 404: pageProblemResponse('Unknown release') }
+        response: { 200: textResponse('text/html', 'The page'), 304: NotModifiedResponse, ...pageProblemResponses }
       }
     }, async function getEmbedHelplinesPage (request, reply) {
       const { query } = request

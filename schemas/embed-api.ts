@@ -26,10 +26,19 @@ export const textResponse = (mediaType: 'text/html' | 'text/javascript', descrip
  * An error from a help page: problem details, or (to a browser that asks for HTML, such as
  * an iframe) the same problem as a page that still shows 999 and quick exit.
  */
-export const pageProblemResponse = (description: string) => ({
+const pageProblemResponse = (description: string) => ({
   description,
   content: {
     'application/problem+json': { schema: Type.Ref('Problem') },
     'text/html': { schema: Type.String({ description: 'The problem as an HTML page, when the Accept header prefers text/html' }) }
   }
 })
+
+/** Every error a help page can answer, each as problem details or as a page. */
+export const pageProblemResponses = {
+  400: pageProblemResponse('A query parameter is not valid (unknown, wrong type or out of range)'),
+  404: pageProblemResponse('Unknown release'),
+  429: pageProblemResponse('Too many requests from this client; see Retry-After'),
+  500: pageProblemResponse('Internal error; quote the request id'),
+  503: pageProblemResponse('Overloaded or shutting down; see Retry-After')
+}

@@ -43,6 +43,8 @@ async function standardResponses (app: FastifyInstance) {
     for (const [status, description] of Object.entries(STANDARD)) {
       // Health checks answer whatever the Accept header says, and are never rate-limited.
       if (route.url.startsWith('/health/') && (status === '406' || status === '429')) continue
+      // The embed's pages and script have one representation each, sent whatever Accept says.
+      if (route.url.startsWith('/embed') && status === '406') continue
       schema.response[status] ??= problemResponse(description)
     }
     const limited = !route.url.startsWith('/health/')
