@@ -16,6 +16,8 @@ const SAMPLES: Array<{ what: string, url: string, headers?: Record<string, strin
   { what: 'a health check', url: '/health/ready' },
   { what: 'the OpenAPI description', url: '/openapi.json' },
   { what: 'security.txt', url: '/.well-known/security.txt' },
+  { what: 'the embed demo page', url: '/embed' },
+  { what: 'the embed script', url: '/embed/v1/help.js' },
   { what: 'a path with broken percent-encoding', url: '/v1/helplines/%E0%A4%A' },
   { what: 'a path parameter past the router\'s length limit', url: `/v1/helplines/${'a'.repeat(201)}` }
 ]

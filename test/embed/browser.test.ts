@@ -164,6 +164,13 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
   t.test('the postcode field finds the council and its public numbers, asking the API only', async (t) => {
     const before = requests.length
     const field = page.getByLabel('Postcode where the child lives')
+    await field.fill('not a postcode')
+    await field.press('Enter')
+    await page.waitForFunction(() => (globalThis as InPage).document.querySelector('safeguarding-help').shadowRoot.querySelector('.postcode .error') != null)
+    t.match(await page.evaluate(readWidget), { text: /Query parameter 'postcode' is not a UK postcode/ }, 'a mistyped postcode: the API\'s words, beside the field')
+    t.match(await page.evaluate(describeFocus), /^widget \d+: $/, 'focus returns to the field')
+    t.equal(await field.getAttribute('aria-invalid'), 'true')
+    t.match(consoleErrors.splice(0), [/status of 400/], 'the browser noted the 400, and nothing else')
     await field.fill('SW1A 2AA')
     await field.press('Enter')
     await page.waitForFunction(() => (globalThis as InPage).document.querySelector('safeguarding-help').shadowRoot.querySelector('[data-council]') != null)
@@ -290,6 +297,23 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
     await demo.goto(`${api}/embed`)
     await demo.waitForFunction(() => [...(globalThis as InPage).document.querySelectorAll('safeguarding-help')].every((e) => e.shadowRoot?.querySelector('.steps') != null))
     t.equal(await demo.evaluate(() => (globalThis as InPage).document.querySelectorAll('safeguarding-help').length), 3, 'three live examples')
+    // The helplines example, spoken to children and with the postcode field: attributes apply at once.
+    const helplines = demo.locator('safeguarding-help[show="helplines"]')
+    const firstHelpline = () => helplines.evaluate((e: InPage) => e.shadowRoot.querySelector('.steps h3').textContent as string)
+    const wales = ((await (await fetch(`${api}/v1/helplines?nation=wales&per_page=100`)).json()) as { data: Array<{ name: string, audiences: string[] }> }).data
+    const forChildren = (h: { audiences: string[] }) => h.audiences.includes('children') || h.audiences.includes('young-people')
+    t.equal(await firstHelpline(), wales.find((h) => !h.audiences.every((a) => a === 'children' || a === 'young-people'))?.name, 'for adults, services only for children come last')
+    await helplines.evaluate((e: InPage) => { e.setAttribute('audience', 'children'); e.setAttribute('postcode', '') })
+    await helplines.getByLabel('Your postcode').fill('CF10 1EP')
+    await helplines.getByLabel('Your postcode').press('Enter')
+    await helplines.locator('[data-council]').waitFor()
+    const shown = await helplines.evaluate((e: InPage) => ({
+      emergency: e.shadowRoot.querySelector('.emergency').textContent as string,
+      council: e.shadowRoot.querySelector('[data-council]').textContent as string
+    }))
+    t.match(shown.emergency, /^If you or another child are in danger right now, call 999\./, 'children\'s wording, 999 first')
+    t.equal(await firstHelpline(), wales.find(forChildren)?.name, 'for children, a service for children comes first')
+    t.equal(shown.council, 'City of Cardiff Council', 'the postcode found the council')
     t.same(await violationsOf(demo), [], 'no CSP violation')
     t.same((await axe(demo)).violations, [], 'no axe violations')
     await demo.close()
