@@ -25,7 +25,8 @@ export function warmUpPaths (set: CatalogueSet): string[] {
     ...c.routes.map((r) => `/v1/reporting-routes?situation=${r.situation.id}`),
     ...c.statistics.map((s) => `/v1/statistics/${s.base.id}`),
     ...set.ids.map((id) => `/v1/releases/${id}`),
-    `/v1/releases/${c.release.id}/changes`, `/v1/releases/${c.release.id}/bundle`
+    `/v1/releases/${c.release.id}/changes`, `/v1/releases/${c.release.id}/bundle`,
+    '/embed/v1/helplines.html', ...c.routes.map((r) => `/embed/v1/route.html?situation=${r.situation.id}`)
   ]
 }
 
