@@ -282,6 +282,9 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
       t.same((await axe(frame)).violations, [], 'no axe violations')
       t.same(await violationsOf(frame), [], 'no CSP violation')
     }
+    await framed.emulateMedia({ colorScheme: 'dark' })
+    for (const frame of frames) t.same((await axe(frame)).violations, [], 'dark: no axe violations')
+    await framed.emulateMedia({ colorScheme: 'light' })
     const route = frames.find((f) => f.url().includes('route.html'))
     await route?.getByRole('link', { name: 'Quick exit' }).click()
     await framed.waitForURL(EXIT)
