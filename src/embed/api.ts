@@ -4,8 +4,12 @@
  * postcode) is never kept in the browser's cache.
  */
 
-/** A problem the API reported, in its own words (RFC 9457 `detail`). */
-export class ApiProblem extends Error {}
+/** A problem the API reported, in its own words (RFC 9457 `detail`), and its status. */
+export class ApiProblem extends Error {
+  constructor (message: string, readonly status: number) {
+    super(message)
+  }
+}
 
 /**
  * GETs `path` from the API at `base`; returns the envelope's `data`. `cache`: 'no-store' for
@@ -24,6 +28,6 @@ export async function getData<T> (base: string, path: string, params: Record<str
     cache
   })
   const body = await response.json() as { data?: T, detail?: string }
-  if (!response.ok || body.data === undefined) throw new ApiProblem(body.detail ?? `The service answered ${response.status}.`)
+  if (!response.ok || body.data === undefined) throw new ApiProblem(body.detail ?? `The service answered ${response.status}.`, response.status)
   return body.data
 }

@@ -101,7 +101,8 @@ export class SafeguardingHelp extends HTMLElement {
   #focusCouncil (): void {
     const heading = this.#content.querySelector<HTMLElement>('[data-council]')
     const input = this.#content.querySelector<HTMLInputElement>('input[aria-invalid]')
-    this.#live.textContent = heading === null ? 'No council was found for that postcode.' : `Showing ${heading.textContent ?? 'the council'}.`
+    const error = this.#content.querySelector('.postcode .error')?.textContent
+    this.#live.textContent = error ?? (heading === null ? 'No council was found for that postcode.' : `Showing ${heading.textContent ?? 'the council'}.`)
     ;(input ?? heading)?.focus()
   }
 
@@ -181,6 +182,9 @@ export class SafeguardingHelp extends HTMLElement {
   }
 }
 
+/** Why a postcode found nothing, in words for anyone (the API's own are for developers). */
 function problemText (error: unknown): string {
-  return error instanceof ApiProblem ? error.message : 'The postcode could not be looked up just now.'
+  return error instanceof ApiProblem && error.status === 400
+    ? 'That does not look like a UK postcode. Check it and try again.'
+    : 'The postcode could not be looked up just now. Try again, or use the other ways to get help here.'
 }

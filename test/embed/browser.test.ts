@@ -167,7 +167,7 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
     await field.fill('not a postcode')
     await field.press('Enter')
     await page.waitForFunction(() => (globalThis as InPage).document.querySelector('safeguarding-help').shadowRoot.querySelector('.postcode .error') != null)
-    t.match(await page.evaluate(readWidget), { text: /Query parameter 'postcode' is not a UK postcode/ }, 'a mistyped postcode: the API\'s words, beside the field')
+    t.match(await page.evaluate(readWidget), { text: /That does not look like a UK postcode\. Check it and try again\./ }, 'a mistyped postcode: said beside the field')
     t.match(await page.evaluate(describeFocus), /^widget \d+: $/, 'focus returns to the field')
     t.equal(await field.getAttribute('aria-invalid'), 'true')
     t.match(consoleErrors.splice(0), [/status of 400/], 'the browser noted the 400, and nothing else')
