@@ -231,7 +231,11 @@ export class ContractChecker {
     })
     const type = mediaType(header(response.headers, 'content-type'))
 
-    if (status >= 400 && type !== 'application/problem+json') add(`a ${status} must be application/problem+json, not ${type ?? 'no content type'}`)
+    // Problems are problem+json; an operation's spec may also offer an HTML page for one (the
+    // embed's help pages do, for an iframe), checked below like any declared content type.
+    const declaredError = status >= 400 && type === 'text/html' && operation !== undefined &&
+      (operation.responses[String(status)] as { content?: Record<string, unknown> } | undefined)?.content?.['text/html'] !== undefined
+    if (status >= 400 && type !== 'application/problem+json' && !declaredError) add(`a ${status} must be application/problem+json, not ${type ?? 'no content type'}`)
 
     if (operation !== undefined) {
       this.#checkOperation(operation, method, response, type, add)
@@ -292,7 +296,7 @@ export class ContractChecker {
     const validate = this.validator(`${operation.id}|${key}|${type}`, schema)
     if (!validate(body)) add(`body does not match the ${type} schema for ${key}: ${describeErrors(validate.errors)}`)
     else if (memo !== undefined) this.#seen.add(memo)
-    if (status >= 400) this.#checkProblemFields(body, status, add)
+    if (status >= 400 && type.endsWith('json')) this.#checkProblemFields(body, status, add)
   }
 
   #checkHeaders (declared: Json, response: ResponseLike, add: (m: string) => void): void {
