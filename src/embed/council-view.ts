@@ -5,7 +5,7 @@ import type { Council, CouncilContact, Lookup } from './types.js'
 
 /** Public contacts only: a line for professionals is never offered to the public. */
 export function isPublic (contact: CouncilContact): boolean {
-  return contact.audience === undefined || contact.audience === 'public'
+  return contact.audience === 'public'
 }
 
 /** The council a postcode found: its public numbers, its report page and its website. */

@@ -138,7 +138,8 @@ export class SafeguardingHelp extends HTMLElement {
       }
       return { node: helplinesView(helplines, words, this.getAttribute('audience') === 'children', badge, lookup, field()), badges, nextChange }
     }
-    const params = { situation: this.getAttribute('situation') ?? 'worried-about-a-child', nation }
+    // The public's council numbers (the API's default, asked for by name all the same).
+    const params = { situation: this.getAttribute('situation') ?? 'worried-about-a-child', nation, audience: 'public' }
     let route: ReportingRoute | undefined
     if (this.#postcode !== '') {
       try {

@@ -4,16 +4,14 @@
  * shown (a professionals' line is never offered to the public as the way to report).
  */
 import type { Contact } from '../../schemas/contact.js'
+import type { CouncilContact } from '../../schemas/council-contact.js'
 import type { Helpline } from '../../schemas/helpline.js'
-import type { LocalAuthority } from '../../schemas/local-authority.js'
-import type { ReportingRoute } from '../../schemas/reporting-route.js'
+import type { LocalAuthority, LocalAuthorityRef } from '../../schemas/local-authority.js'
 import type { PostcodeMatchView } from '../../schemas/lookup.js'
-import type { LocalAuthorityRef } from '../../schemas/local-authority.js'
+import type { ReportingRoute } from '../../schemas/reporting-route.js'
 
-export type { Contact, Helpline, ReportingRoute }
-
-export type CouncilContact = Contact & { audience?: 'public' | 'professionals' }
-export type Council = Omit<LocalAuthority, 'contacts'> & { contacts: CouncilContact[], report_url?: string | null }
+export type { Contact, CouncilContact, Helpline, ReportingRoute }
+export type Council = LocalAuthority
 
 export interface Lookup {
   match: PostcodeMatchView

@@ -100,7 +100,7 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
 
   /** The contacts of a route in reading order, as the API gives them; the council's public ones only. */
   function routeContacts (route: RouteJson): ContactJson[] {
-    return route.steps.flatMap((s) => [...s.service.contacts, ...(s.local_authority?.contacts.filter((c) => c.audience === undefined || c.audience === 'public') ?? [])])
+    return route.steps.flatMap((s) => [...s.service.contacts, ...(s.local_authority?.contacts.filter((c) => c.audience === 'public') ?? [])])
   }
   const apiRoute = async (query: string) => ((await (await fetch(`${api}/v1/reporting-routes?${query}`)).json()) as { data: RouteJson }).data
   const badgeOf = (c: ContactJson, now: number) => openBadge(c.open_now, c.next_change, now, c.hours?.always_open === true).text
@@ -300,23 +300,27 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
     await demo.goto(`${api}/embed`)
     await demo.waitForFunction(() => [...(globalThis as InPage).document.querySelectorAll('safeguarding-help')].every((e) => e.shadowRoot?.querySelector('.steps') != null))
     t.equal(await demo.evaluate(() => (globalThis as InPage).document.querySelectorAll('safeguarding-help').length), 3, 'three live examples')
-    // The helplines example, spoken to children and with the postcode field: attributes apply at once.
+    // The helplines example, spoken to children, for England, with the postcode field: attributes apply at once.
     const helplines = demo.locator('safeguarding-help[show="helplines"]')
     const firstHelpline = () => helplines.evaluate((e: InPage) => e.shadowRoot.querySelector('.steps h3').textContent as string)
-    const wales = ((await (await fetch(`${api}/v1/helplines?nation=wales&per_page=100`)).json()) as { data: Array<{ name: string, audiences: string[] }> }).data
-    const forChildren = (h: { audiences: string[] }) => h.audiences.includes('children') || h.audiences.includes('young-people')
-    t.equal(await firstHelpline(), wales.find((h) => !h.audiences.every((a) => a === 'children' || a === 'young-people'))?.name, 'for adults, services only for children come last')
-    await helplines.evaluate((e: InPage) => { e.setAttribute('audience', 'children'); e.setAttribute('postcode', '') })
-    await helplines.getByLabel('Your postcode').fill('CF10 1EP')
+    const listed = async (nation: string) => ((await (await fetch(`${api}/v1/helplines?nation=${nation}&per_page=100`)).json()) as { data: Array<{ name: string, audiences: string[] }> }).data
+    const onlyChildren = (h: { audiences: string[] }) => h.audiences.every((a) => a === 'children' || a === 'young-people')
+    t.equal(await firstHelpline(), (await listed('wales')).find((h) => !onlyChildren(h))?.name, 'for adults, services only for children come last')
+    await helplines.evaluate((e: InPage) => { e.setAttribute('audience', 'children'); e.setAttribute('nation', 'england'); e.setAttribute('postcode', '') })
+    await helplines.getByLabel('Your postcode').fill('LS1 4AP')
     await helplines.getByLabel('Your postcode').press('Enter')
     await helplines.locator('[data-council]').waitFor()
     const shown = await helplines.evaluate((e: InPage) => ({
       emergency: e.shadowRoot.querySelector('.emergency').textContent as string,
-      council: e.shadowRoot.querySelector('[data-council]').textContent as string
+      council: e.shadowRoot.querySelector('[data-council]').textContent as string,
+      numbers: [...e.shadowRoot.querySelectorAll('.council .value')].map((v: InPage) => v.textContent as string)
     }))
     t.match(shown.emergency, /^If you or another child are in danger right now, call 999\./, 'children\'s wording, 999 first')
-    t.equal(await firstHelpline(), wales.find(forChildren)?.name, 'for children, a service for children comes first')
-    t.equal(shown.council, 'City of Cardiff Council', 'the postcode found the council')
+    t.equal(await firstHelpline(), (await listed('england')).find((h) => h.audiences.includes('children') || h.audiences.includes('young-people'))?.name, 'for children, a service for children comes first')
+    t.equal(shown.council, 'Leeds City Council', 'the postcode found the council')
+    const leeds = ((await (await fetch(`${api}/v1/local-authorities/lookup?postcode=LS1%204AP`)).json()) as { data: { authorities: Array<{ contacts: ContactJson[] }> } }).data.authorities[0]?.contacts ?? []
+    t.ok(leeds.some((c) => c.audience === 'professionals'), 'the council has lines for professionals')
+    t.same(shown.numbers, leeds.filter((c) => c.audience === 'public').map((c) => c.value), 'only its public numbers are shown')
     t.same(await violationsOf(demo), [], 'no CSP violation')
     t.same((await axe(demo)).violations, [], 'no axe violations')
     await demo.close()
