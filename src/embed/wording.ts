@@ -30,3 +30,11 @@ export const EXIT_HINT = 'Quick exit leaves this page at once (or press Esc twic
 
 /** Where quick exit goes unless the host names a page: a neutral one. */
 export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather'
+
+const NATION_NAMES: Record<string, string> = { england: 'England', wales: 'Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' }
+
+/** "England and Wales", "Scotland". */
+export function nationNames (nations: readonly string[]): string {
+  const names = nations.map((n) => NATION_NAMES[n] ?? n)
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+}

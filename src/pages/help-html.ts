@@ -1,9 +1,10 @@
 import type { Contact } from '../../schemas/contact.js'
+import type { LocalAuthority } from '../../schemas/local-authority.js'
 import type { Helpline } from '../../schemas/helpline.js'
 import type { ReportingRoute } from '../../schemas/reporting-route.js'
 import { openBadge } from '../embed/open-badge.js'
 import { safeHref } from '../embed/safe-href.js'
-import { DEFAULT_EXIT_URL, WORDING } from '../embed/wording.js'
+import { DEFAULT_EXIT_URL, nationNames, WORDING } from '../embed/wording.js'
 import { html, type Html } from './html.js'
 
 /*
@@ -41,6 +42,15 @@ function contactsHtml (contacts: readonly Contact[], now: number): Html | null {
   return contacts.length === 0 ? null : html`<ul class="contacts">${contacts.map((c) => contactHtml(c, now))}</ul>`
 }
 
+/** A council or HSC Trust to choose from: its public contacts, else its own note, and its website. */
+function councilHtml (council: LocalAuthority, now: number): Html {
+  return html`<div class="council"><h3>${council.name}</h3>
+${contactsHtml(council.contacts.filter((c) => c.audience === 'public'), now) ?? html`<p>${council.contacts_note}</p>`}
+${safeHref(council.report_url) ? html`<p><a href="${council.report_url}" target="_top">Report a concern to ${council.short_name} online</a></p>` : null}
+${safeHref(council.homepage_url) ? html`<p><a href="${council.homepage_url}" target="_top">${council.name} website</a></p>` : null}
+</div>`
+}
+
 /** A route's steps in order, as the API gives them (999 first where it applies). */
 export function routeHtml (route: ReportingRoute, now: number): Html {
   const steps = route.steps.map((step) => html`<li class="step">
@@ -48,8 +58,12 @@ export function routeHtml (route: ReportingRoute, now: number): Html {
 ${step.when === null ? null : html`<p class="when">${step.when}</p>`}
 <p>${step.why}</p>
 ${step.service.do_not.length === 0 ? null : html`<ul>${step.service.do_not.map((d) => html`<li>${d}</li>`)}</ul>`}
+${step.instead === null
+  ? step.advice.map((a) => html`<p class="advice">${route.nation === null ? `${nationNames(a.nations)}: ${a.text}` : a.text}</p>`)
+  : html`<p class="advice">${step.instead}</p>`}
 ${contactsHtml(step.service.contacts, now)}
-${safeHref(step.find_your_council_url) ? html`<p><a href="${step.find_your_council_url}" target="_top">Find the child's council on GOV.UK</a></p>` : null}
+${step.choose_from.map((trust) => councilHtml(trust, now))}
+${safeHref(step.find_your_council_url) ? html`<p><a href="${step.find_your_council_url}" target="_top">Find the council on GOV.UK</a></p>` : null}
 </li>`)
   return html`<main>
 ${topHtml()}

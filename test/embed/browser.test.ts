@@ -321,6 +321,15 @@ t.test('the embed in Chromium', { skip: missing }, async (t) => {
     const leeds = ((await (await fetch(`${api}/v1/local-authorities/lookup?postcode=LS1%204AP`)).json()) as { data: { authorities: Array<{ contacts: ContactJson[] }> } }).data.authorities[0]?.contacts ?? []
     t.ok(leeds.some((c) => c.audience === 'professionals'), 'the council has lines for professionals')
     t.same(shown.numbers, leeds.filter((c) => c.audience === 'public').map((c) => c.value), 'only its public numbers are shown')
+    // In Northern Ireland without a postcode, the route offers the five HSC Trusts to choose from.
+    const route = demo.locator('safeguarding-help[situation="worried-about-a-child"]:not([postcode])')
+    await route.evaluate((e: InPage) => { e.setAttribute('nation', 'northern-ireland') })
+    await route.locator('.council').first().waitFor()
+    const trusts = await route.evaluate((e: InPage) => [...e.shadowRoot.querySelectorAll('.council h4')].map((h: InPage) => h.textContent as string))
+    const ni = ((await (await fetch(`${api}/v1/reporting-routes?situation=worried-about-a-child&nation=northern-ireland`)).json()) as { data: { steps: Array<{ choose_from: Array<{ name: string }> }> } }).data
+    const expected = ni.steps.flatMap((s) => s.choose_from.map((c) => c.name))
+    t.equal(expected.length, 5, 'the API lists five Trusts')
+    t.same(trusts, expected, 'the widget shows them, in the API\'s order')
     t.same(await violationsOf(demo), [], 'no CSP violation')
     t.same((await axe(demo)).violations, [], 'no axe violations')
     await demo.close()

@@ -23,6 +23,9 @@ const route = {
     nations: [],
     local_authority: null,
     find_your_council_url: 'javascript:alert(1)',
+    choose_from: [],
+    advice: [{ nations: ['scotland'], text: EVIL, sources: [] }],
+    instead: null,
     sources: [],
     service: {
       kind: 'helpline',
@@ -53,6 +56,15 @@ t.test('escapes every value of a route, and links only tel, sms, mailto and http
   t.equal(hrefs.filter((h) => h === 'tel:+448088005000').length, 1, 'the unverified contact is not a link')
   t.match(html, /Not confirmed: check before you use it/)
   t.ok(html.indexOf('call 999') < html.indexOf('<h1>'), '999 comes before the title')
+  t.ok(html.includes(`<p class="advice">Scotland: ${escapeHtml(EVIL)}</p>`), 'advice for some nations names them when the route is for none')
+})
+
+t.test('says what to do instead when a step has nothing to call', async (t) => {
+  const [step] = route.steps
+  const bare = { ...route, nation: 'scotland', steps: [{ ...step, service: { ...step!.service, contacts: [] }, instead: 'Call the council on its own number.' }] } as unknown as ReportingRoute
+  const html = routeHtml(bare, Date.parse('2026-12-01T12:00:00Z')).text
+  t.match(html, /<p class="advice">Call the council on its own number\.<\/p>/)
+  t.notMatch(html, /Scotland: /, 'the advice is not repeated: the instead text holds it')
 })
 
 t.test('escapes every value of a helpline list', async (t) => {
