@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import bankHolidays from './bank-holidays.js'
 import helplines from './helplines.js'
 import localAuthorities from './local-authorities.js'
 import reportingChannels from './reporting-channels.js'
@@ -16,6 +17,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(statistics)
   await app.register(sources)
   await app.register(releases)
+  await app.register(bankHolidays)
 }
 
 export default v1

@@ -9,6 +9,10 @@ import type { Catalogue } from '../src/catalogue/build-catalogue.js'
 import { respond } from '../src/http/respond.js'
 import type { CachePolicy } from '../src/http/send-prepared.js'
 import { respondList } from '../src/http/resource-responses.js'
+import { Type } from '@sinclair/typebox'
+import { releaseFeed } from '../src/domain/release-feed.js'
+import { ATOM_CONTENT_TYPE, atomFeed } from '../src/http/atom.js'
+import { chooseFormat } from '../src/http/negotiate-format.js'
 
 /** An answer about one release: depends on nothing but the release, prepared once. */
 function respondRelease (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, catalogue: Catalogue, key: string, policy: CachePolicy, payload: () => unknown) {
@@ -37,6 +41,32 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
       item: ReleaseSchema,
       linkParams: [],
       find: () => ({ items: ids.map((id) => releaseView(byId.get(id)!, latest.links)), validUntil: Number.POSITIVE_INFINITY })
+    })
+  })
+
+  app.get('/releases.atom', {
+    schema: {
+      operationId: 'getReleaseFeed',
+      tags: ['releases'],
+      summary: 'The releases as an Atom feed, to subscribe to data updates',
+      description: 'An RFC 4287 Atom feed with one entry per release, newest first: its id, title, publication time, summary with counts of the records added, removed and changed, and links to the release, its changes and its bundle.',
+      querystring: NoQuerySchema,
+      response: {
+        200: { description: 'The Atom feed', content: { 'application/atom+xml': { schema: Type.String({ description: 'RFC 4287 Atom document' }) } } },
+        304: NotModifiedResponse
+      }
+    }
+  }, async function getReleaseFeed (request, reply) {
+    chooseFormat(request.headers.accept, undefined, ['atom'])
+    const set = this.catalogues
+    return respond(request, reply, {
+      owner: set.latest,
+      key: 'releases.atom',
+      pinned: true,
+      now: this.clock(),
+      followsClock: false,
+      render: { contentType: ATOM_CONTENT_TYPE, text: (feed) => atomFeed(feed as ReturnType<typeof releaseFeed>) },
+      build: () => ({ payload: releaseFeed(set), validUntil: Number.POSITIVE_INFINITY })
     })
   })
 

@@ -39,6 +39,8 @@ const root: FastifyPluginAsyncTypebox = async (app) => {
           links: {
             self: link('/'),
             helplines: link('/v1/helplines'),
+            releases: link('/v1/releases'),
+            releases_feed: link('/v1/releases.atom'),
             docs: link('/docs'),
             openapi_json: link('/openapi.json'),
             openapi_yaml: link('/openapi.yaml'),

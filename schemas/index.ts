@@ -16,6 +16,7 @@ import { OrganisationRecordSchema, OrganisationRefSchema } from './organisation.
 import { ProblemFieldErrorSchema, ProblemSchema } from './problem.js'
 import { ScheduleSchema } from './schedule.js'
 import { ServiceListMetaSchema } from './service-list-meta.js'
+import { BankHolidaysItemSchema, BankHolidaysSchema } from './bank-holidays-api.js'
 import { BundleReleaseSchema, BundleSchema, ReleaseChangesItemSchema, ReleaseChangesSchema, ReleaseItemSchema, ReleaseListSchema, ReleaseSchema } from './releases-api.js'
 import { SourceRecordSchema, SourceSchema } from './source.js'
 import { SourceItemSchema, SourceListSchema } from './sources-api.js'
@@ -43,5 +44,6 @@ export const SHARED_SCHEMAS: TSchema[] = [
   SourceListSchema, SourceItemSchema,
   SourceRecordSchema, OrganisationRecordSchema, HelplineRecordSchema, ReportingChannelRecordSchema,
   CouncilTeamRecordSchema, LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
-  ReleaseSchema, BundleReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema
+  ReleaseSchema, BundleReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema,
+  BankHolidaysSchema, BankHolidaysItemSchema
 ]

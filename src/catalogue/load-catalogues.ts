@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import { loadGeographyIndex, type GeographyIndex } from '../domain/geography/index.js'
-import { loadBankHolidayCalendars, type BankHolidayCalendars } from '../domain/schedule/index.js'
+import type { BankHolidayCalendarFile } from '../../schemas/schedule.js'
+import { calendarsFromFile, loadBankHolidayFile, type BankHolidayCalendars } from '../domain/schedule/index.js'
 import { buildCatalogue, type Catalogue } from './build-catalogue.js'
 import { crossCheckLinks } from './cross-check-links.js'
 import { crossCheck } from './cross-check.js'
@@ -17,6 +18,8 @@ export interface CatalogueSet {
   ids: readonly string[]
   /** Bank holidays of the UK's three divisions (data/calendars), for opening hours. */
   calendars: BankHolidayCalendars
+  /** The same calendar file as written, provenance included (served for offline apps). */
+  bankHolidays: BankHolidayCalendarFile
 }
 
 export interface LoadOptions {
@@ -59,11 +62,13 @@ export async function loadCatalogueSet (dataDir: string, options: LoadOptions): 
     isLatest: i === 0,
     geography: raw.manifest.geography === undefined ? null : editions.get(raw.manifest.geography) ?? null
   }))
+  const bankHolidays = loadBankHolidayFile(dataDir)
   return Object.freeze({
     latest: catalogues[0] as Catalogue,
     byId: new Map(catalogues.map((c) => [c.release.id, c])),
     ids: catalogues.map((c) => c.release.id),
-    calendars: loadBankHolidayCalendars(dataDir)
+    calendars: calendarsFromFile(bankHolidays),
+    bankHolidays
   })
 }
 

@@ -1,8 +1,8 @@
 import createError from '@fastify/error'
 
-export type Format = 'json' | 'csv'
+export type Format = 'json' | 'csv' | 'atom'
 
-const MEDIA: Record<Format, string> = { json: 'application/json', csv: 'text/csv' }
+const MEDIA: Record<Format, string> = { json: 'application/json', csv: 'text/csv', atom: 'application/atom+xml' }
 const NotAcceptable = createError('SG_NOT_ACCEPTABLE', 'This endpoint can answer only as %s: send an Accept header that allows it', 406)
 
 /**
