@@ -2,5 +2,5 @@ import neostandard from 'neostandard'
 
 export default neostandard({
   ts: true,
-  ignores: ['dist/**', 'coverage/**', '.tap/**', 'node_modules/**', '.scratch/**']
+  ignores: ['dist/**', 'clients/*/dist/**', 'clients/*/generated/**', 'coverage/**', '.tap/**', 'node_modules/**', '.scratch/**']
 })

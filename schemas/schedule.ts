@@ -1,7 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IsoDateSchema } from './common.js'
 
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+import { DAYS } from './days.js'
+
+export { DAYS }
 export const DaySchema = Type.Union(DAYS.map((d) => Type.Literal(d)), { $id: 'Day' })
 export type Day = Static<typeof DaySchema>
 

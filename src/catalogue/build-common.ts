@@ -5,6 +5,8 @@ import type { ScheduleRecord } from '../../schemas/schedule.js'
 import type { Source, SourceRecord } from '../../schemas/source.js'
 import { contactUri } from './contact-uri.js'
 
+export { searchKey } from '../domain/search-key.js'
+
 /** A contact with everything but the clock-dependent open-now fields. */
 export type ContactBase = Omit<Contact, 'open_now' | 'next_change'>
 export interface ContactEntry<B = ContactBase> {
@@ -73,9 +75,4 @@ export function collectSources<S> (ids: readonly string[], contacts: ReadonlyArr
   for (const contact of contacts) for (const id of contact.sources ?? []) all.add(id)
   // cross-check.ts has made sure every id resolves
   return [...all].map((id) => sources.get(id) as S)
-}
-
-/** A case-insensitive, accent-insensitive search key. */
-export function searchKey (...parts: string[]): string {
-  return parts.join(' \u0000 ').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 }

@@ -2,7 +2,7 @@ import type { Nation } from '../../schemas/common.js'
 import type { ContactKind } from '../../schemas/contact.js'
 import type { Audience, Helpline, Topic } from '../../schemas/helpline.js'
 import type { Catalogue, HelplineEntry } from '../catalogue/build-catalogue.js'
-import { searchKey } from '../catalogue/build-common.js'
+import { searchKey } from './search-key.js'
 import { findServices } from './find-services.js'
 import { serviceAt, type Moment } from './moment.js'
 
@@ -34,7 +34,7 @@ function matchesStatic (entry: HelplineEntry, filters: HelplineFilters, needle: 
  * and until when the answer stays right (the earliest status change among them).
  * `open_now` counts the contacts of `contact_kind` when given, else any contact.
  */
-export function findHelplines (catalogue: Catalogue, filters: HelplineFilters, moment: Moment): { items: Helpline[], validUntil: number } {
+export function findHelplines (catalogue: Pick<Catalogue, 'helplines'>, filters: HelplineFilters, moment: Moment): { items: Helpline[], validUntil: number } {
   const needle = filters.q === undefined ? undefined : searchKey(filters.q.trim())
   return findServices(catalogue.helplines, (entry) => matchesStatic(entry, filters, needle), filters, moment)
 }

@@ -4,7 +4,11 @@ import type { OpenStatus } from '../../schemas/schedule.js'
 import type { ContactEntry } from '../catalogue/build-common.js'
 import type { ServiceEntry } from '../catalogue/entries.js'
 import { dayNumber } from './schedule/civil-date.js'
-import { calendarFor, HORIZON_DAYS, openStatus, wallClockToInstant, type BankHolidayCalendars } from './schedule/index.js'
+// The modules themselves, not ./schedule/index.js (which also reads files): the typed client
+// bundles these functions for its offline mode, so they must stay free of Node-only imports.
+import { calendarFor, type BankHolidayCalendars } from './schedule/calendar.js'
+import { wallClockToInstant } from './schedule/london-time.js'
+import { HORIZON_DAYS, openStatus } from './schedule/open-status.js'
 
 const DAY_MS = 86_400_000
 

@@ -3,7 +3,7 @@ import type { ContactKind } from '../../schemas/contact.js'
 import type { Topic } from '../../schemas/helpline.js'
 import type { ReportingChannel } from '../../schemas/reporting-channel.js'
 import type { Catalogue, ReportingChannelEntry } from '../catalogue/build-catalogue.js'
-import { searchKey } from '../catalogue/build-common.js'
+import { searchKey } from './search-key.js'
 import { findServices } from './find-services.js'
 import { serviceAt, type Moment } from './moment.js'
 
@@ -40,7 +40,7 @@ function matchesStatic (entry: ReportingChannelEntry, filters: ReportingChannelF
 }
 
 /** Reporting channels matching the filters at a moment, by name, and until when that holds. */
-export function findReportingChannels (catalogue: Catalogue, filters: ReportingChannelFilters, moment: Moment): { items: ReportingChannel[], validUntil: number } {
+export function findReportingChannels (catalogue: Pick<Catalogue, 'reportingChannels'>, filters: ReportingChannelFilters, moment: Moment): { items: ReportingChannel[], validUntil: number } {
   const needle = filters.q === undefined ? undefined : searchKey(filters.q.trim())
   const found = findServices(catalogue.reportingChannels, (entry) => matchesStatic(entry, filters, needle), filters, moment)
   return { items: found.items.map((c) => forNation(c, moment.nation)), validUntil: found.validUntil }

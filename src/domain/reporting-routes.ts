@@ -59,7 +59,7 @@ const NONE_FOR: Record<CouncilContactAudience, string> = {
  * the child's own council when a postcode placed them.
  */
 export function composeRoute (
-  catalogue: Catalogue,
+  catalogue: Pick<Catalogue, 'helplineById' | 'reportingChannelById' | 'sources'>,
   entry: RouteEntry,
   nation: Nation | undefined,
   lookup: AuthorityLookup | null,

@@ -5,7 +5,7 @@ import { serviceAt, type Moment } from './moment.js'
 export type ServiceKind = ServiceSummary['kind']
 
 /** A helpline or reporting channel in brief at a moment, and until when that holds. */
-export function serviceSummary (catalogue: Catalogue, kind: ServiceKind, id: string, moment: Moment): { item: ServiceSummary, validUntil: number } | undefined {
+export function serviceSummary (catalogue: Pick<Catalogue, 'helplineById' | 'reportingChannelById'>, kind: ServiceKind, id: string, moment: Moment): { item: ServiceSummary, validUntil: number } | undefined {
   if (kind === 'helpline') {
     const entry = catalogue.helplineById.get(id)
     if (entry === undefined) return undefined

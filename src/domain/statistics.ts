@@ -1,6 +1,6 @@
 import type { Topic } from '../../schemas/helpline.js'
 import type { Geography, StatisticRecord } from '../../schemas/statistic.js'
-import { searchKey } from '../catalogue/build-common.js'
+import { searchKey } from './search-key.js'
 
 /** The fields filtering and ordering read; both a StatisticRecord and a served Statistic fit. */
 export type StatisticLike = Pick<StatisticRecord, 'id' | 'period' | 'geography' | 'topics' | 'publisher' | 'superseded_by'>

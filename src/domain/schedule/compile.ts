@@ -1,4 +1,5 @@
-import { DAYS, type BankHolidayRule, type ScheduleRecord, type Span } from '../../../schemas/schedule.js'
+import { DAYS } from '../../../schemas/days.js'
+import type { BankHolidayRule, ScheduleRecord, Span } from '../../../schemas/schedule.js'
 
 /**
  * A span in minutes from midnight at the start of the day it opens. `closes` is always

@@ -1,4 +1,5 @@
-import { DAYS, type Day } from '../../../schemas/schedule.js'
+import { DAYS } from '../../../schemas/days.js'
+import type { Day } from '../../../schemas/schedule.js'
 import type { MinuteSpan } from './compile.js'
 
 // Wording follows the GOV.UK style guide: 5:30pm, midday, midnight, Monday to Friday.

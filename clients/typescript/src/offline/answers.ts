@@ -1,0 +1,67 @@
+/*
+ * The questions the client asks by name, answered from a stored release bundle with the
+ * server's own domain functions (src/domain/: open-now, staleness, filters, route order),
+ * shared on purpose so that offline and online answers cannot drift apart. No casts: the
+ * compiler checks that the entries built from the generated (OpenAPI) types are what the
+ * server's functions take, and that what they return is the served shape.
+ */
+import { findHelplines } from '../../../../src/domain/helplines.js'
+import { serviceAt, type Moment } from '../../../../src/domain/moment.js'
+import { findReportingChannels } from '../../../../src/domain/reporting-channels.js'
+import { composeRoute, LOCAL_COUNCIL_CHANNEL } from '../../../../src/domain/reporting-routes.js'
+import { calendarsFromFile, type BankHolidayCalendars } from '../../../../src/domain/schedule/calendar.js'
+import type { BankHolidays, Helpline, LocalAuthority, Nation, ReportingChannel, ReportingRoute, Situation } from '../types.js'
+import type { OfflineCatalogue } from './catalogue.js'
+
+/** Every date's bank-holiday status unknown: what an app without the calendar can honestly say. */
+const NO_CALENDAR: BankHolidayCalendars = calendarsFromFile({
+  source: { package: 'none', version: '0', generated_on: '1970-01-01', covers: { from: 1, to: 0 }, checked_against: 'none', notes: [] },
+  divisions: { 'england-and-wales': [], scotland: [], 'northern-ireland': [] },
+  excluded: []
+})
+
+export function calendarsOf (bankHolidays: BankHolidays | null): BankHolidayCalendars {
+  return bankHolidays === null ? NO_CALENDAR : calendarsFromFile(bankHolidays)
+}
+
+export interface HelplineFilters { nation?: Nation, audience?: Helpline['audiences'][number], topic?: Helpline['topics'][number], contact_kind?: Helpline['contacts'][number]['kind'], q?: string, open_now?: boolean }
+export interface ReportingChannelFilters { nation?: Nation, topic?: ReportingChannel['topics'][number], anonymous?: boolean, urgency?: ReportingChannel['urgency'], contact_kind?: ReportingChannel['contacts'][number]['kind'], q?: string, open_now?: boolean }
+
+export function offlineHelplines (catalogue: OfflineCatalogue, filters: HelplineFilters, moment: Moment): Helpline[] {
+  return findHelplines(catalogue, filters, moment).items
+}
+
+export function offlineReportingChannels (catalogue: OfflineCatalogue, filters: ReportingChannelFilters, moment: Moment): ReportingChannel[] {
+  return findReportingChannels(catalogue, filters, moment).items
+}
+
+export function offlineLocalAuthority (catalogue: OfflineCatalogue, code: string, moment: Moment): LocalAuthority | undefined {
+  const entry = catalogue.localAuthorityByCode.get(code)
+  return entry === undefined ? undefined : serviceAt(entry, moment).item
+}
+
+export function offlineSituations (catalogue: OfflineCatalogue): Situation[] {
+  return catalogue.routes.map((r) => r.situation)
+}
+
+/**
+ * The route for a situation without the postcode index (it is not in a bundle): for the
+ * nation given (or the council's), every step with where it applies otherwise, and the
+ * council step naming the council when the app gives its code.
+ */
+export function offlineReportingRoute (catalogue: OfflineCatalogue, situation: string, nation: Nation | undefined, councilCode: string | undefined, moment: Moment): ReportingRoute | undefined {
+  const entry = catalogue.routeById.get(situation)
+  if (entry === undefined) return undefined
+  const council = councilCode === undefined ? undefined : catalogue.localAuthorityByCode.get(councilCode)
+  const place = council?.base.nation ?? nation
+  const route = composeRoute(catalogue, entry, place, null, moment).item
+  if (council === undefined) return route
+  const at: Moment = { ...moment, nation: place }
+  const localAuthority = serviceAt(council, at).item
+  return {
+    ...route,
+    steps: route.steps.map((step) => step.service.id === LOCAL_COUNCIL_CHANNEL
+      ? { ...step, local_authority: localAuthority, find_your_council_url: null }
+      : step)
+  }
+}
