@@ -11,7 +11,6 @@ import type { CachePolicy } from '../src/http/send-prepared.js'
 import { respondList } from '../src/http/resource-responses.js'
 import { Type } from '@sinclair/typebox'
 import { releaseFeed } from '../src/domain/release-feed.js'
-import { ATOM_CONTENT_TYPE, atomFeed } from '../src/http/atom.js'
 import { chooseFormat } from '../src/http/negotiate-format.js'
 
 /** An answer about one release: depends on nothing but the release, prepared once. */
@@ -58,6 +57,8 @@ const releases: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async function getReleaseFeed (request, reply) {
     chooseFormat(request.headers.accept, undefined, ['atom'])
+    // The XML writer takes longer to load than the rest of a start-up step: only on first use.
+    const { ATOM_CONTENT_TYPE, atomFeed } = await import('../src/http/atom.js')
     const set = this.catalogues
     return respond(request, reply, {
       owner: set.latest,
