@@ -25,6 +25,8 @@ async function closedPort (): Promise<number> {
   return port
 }
 
+step('type-check (the client and the server code it shares)')
+run([join(projectRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])
 step('build')
 run(['scripts/build.mjs'])
 step('examples compile with tsc --strict')

@@ -21,7 +21,7 @@ interface Timed<T> { item: T, validUntil: number }
  * A council as a route shows it to one audience: only that audience's contacts, and only the
  * sources of the record and of those contacts (a page's quote may hold the other audience's number).
  */
-function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
+export function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
   const contacts = served.contacts.filter((c) => c.audience === audience)
   const cited = new Set([...entry.recordSources, ...contacts.flatMap((c) => c.sources)])
   // With none left, the record's own note (about every contact) would not fit what is shown.

@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * List the bodies responsible for children's social care
-         * @description 153 English councils, 22 Welsh, 32 Scottish and 5 Northern Ireland HSC Trusts, sorted by name. Direct numbers are given only where sourced; every council links to GOV.UK.
+         * @description 153 English councils, 22 Welsh, 32 Scottish and 5 Northern Ireland HSC Trusts, sorted by name. Direct numbers are given only where sourced, each with its role (front door, out of hours, all hours), audience (public or professionals) and the quoted page it was seen on; every council links to GOV.UK. `has_contacts` narrows to those with or without any.
          */
         get: operations["listLocalAuthorities"];
         put?: never;
@@ -253,7 +253,7 @@ export interface paths {
         };
         /**
          * Where to report, in order, for a situation and a place
-         * @description The ordered steps for a situation. With a postcode, the council step names the child's own council (or NI HSC Trust) with the lookup's confidence; without one, it links to GOV.UK's council finder. 999 comes first wherever immediate danger applies. With a postcode the answer is `private, no-store`.
+         * @description The ordered steps for a situation. With a postcode, the council step names the child's own council (or NI HSC Trust) with the lookup's confidence; without one, it links to GOV.UK's council finder. The council step lists the public's numbers (daytime and out of hours, with open-now), or with `audience=professionals` the lines councils give practitioners. 999 comes first wherever immediate danger applies. With a postcode the answer is `private, no-store`.
          */
         get: operations["getReportingRoute"];
         put?: never;
@@ -593,9 +593,11 @@ export interface components {
              */
             accessed: string;
             /** @enum {string} */
-            kind: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset";
+            kind: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset" | "council-page" | "council-run-site" | "childrens-trust" | "safeguarding-partnership";
             licence: string | null;
             notes: string | null;
+            /** @description Short verbatim passages of the page holding the facts cited from it */
+            quotes: string[];
             links: {
                 self: string;
             };
@@ -797,6 +799,52 @@ export interface components {
             data: components["schemas"]["ReportingChannel"];
             meta: components["schemas"]["ItemMeta"];
         };
+        LocalAuthorityRef: {
+            /**
+             * @description ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust
+             * @example E09000033
+             * @example ZC010
+             */
+            code: string;
+            name: string;
+            nation: components["schemas"]["Nation"];
+            links: components["schemas"]["SelfLinks"];
+        };
+        /**
+         * @description front-door: the daytime team that takes concerns about a child; out-of-hours: the emergency team when it is closed; all-hours: one line at any time
+         * @enum {string}
+         */
+        CouncilContactRole: "front-door" | "all-hours" | "out-of-hours";
+        /**
+         * @description public: for anyone worried about a child; professionals: a line the council gives practitioners (never the way a member of the public should report)
+         * @enum {string}
+         */
+        CouncilContactAudience: "public" | "professionals";
+        CouncilContact: {
+            role: components["schemas"]["CouncilContactRole"];
+            audience: components["schemas"]["CouncilContactAudience"];
+            /** @description The team as the council names it */
+            team: string | null;
+            kind: components["schemas"]["ContactKind"];
+            label: string;
+            value: string;
+            uri: string | null;
+            cost: string | null;
+            languages: string[];
+            /** @description null when the hours are not confirmed: such a contact is never shown as open */
+            hours: components["schemas"]["Schedule"] | null;
+            hours_note: string | null;
+            /** @description null when unknown */
+            open_now: boolean | null;
+            /** @description When it next opens or closes, ISO 8601 with the UK offset; null when it never changes or is unknown */
+            next_change: string | null;
+            verification: components["schemas"]["Verification"];
+            notes: string | null;
+            /** @description Sources for this contact in particular; all are listed in full on the record */
+            sources: string[];
+            /** @description Other councils served by the same shared team (an out-of-hours team several councils run together); empty when not shared */
+            shared_with: components["schemas"]["LocalAuthorityRef"][];
+        };
         /**
          * @description Kind of body: an English county, unitary, metropolitan district, London borough or the City of London; a Welsh or Scottish council; or a Northern Ireland Health and Social Care Trust
          * @enum {string}
@@ -816,12 +864,14 @@ export interface components {
             alias_codes: string[];
             homepage_url: string | null;
             homepage_note: string | null;
+            /** @description The council's own page on reporting a concern about a child */
+            report_url: string | null;
             govuk_slug: string | null;
             find_your_council_url: string | null;
             lad_codes: string[];
             lad_codes_note: string | null;
-            /** @description Sourced children's social care contacts only; see contacts_note */
-            contacts: components["schemas"]["Contact"][];
+            /** @description Sourced children's social care contacts only (see contacts_note): the public's first, then professionals'; within each, front door, all hours, out of hours */
+            contacts: components["schemas"]["CouncilContact"][];
             contacts_note: string;
             sources: components["schemas"]["Source"][];
             /**
@@ -836,17 +886,6 @@ export interface components {
             review_by: string;
             /** @description True when the record is past its review date: check with the service before relying on it */
             stale: boolean;
-            links: components["schemas"]["SelfLinks"];
-        };
-        LocalAuthorityRef: {
-            /**
-             * @description ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust
-             * @example E09000033
-             * @example ZC010
-             */
-            code: string;
-            name: string;
-            nation: components["schemas"]["Nation"];
             links: components["schemas"]["SelfLinks"];
         };
         LocalAuthorityList: {
@@ -918,7 +957,7 @@ export interface components {
             /** @description Where this step applies */
             nations: components["schemas"]["Nation"][];
             service: components["schemas"]["ServiceSummary"];
-            /** @description For the council step when a postcode placed the child: the council (or HSC Trust) itself */
+            /** @description For the council step when a postcode placed the child: the council (or HSC Trust) itself, its contacts narrowed to the route's audience */
             local_authority: components["schemas"]["LocalAuthority"] | null;
             /** @description For the council step when no council was resolved: where to find it */
             find_your_council_url: string | null;
@@ -929,6 +968,7 @@ export interface components {
             situation: components["schemas"]["Situation"];
             /** @description The nation the steps are for; null: steps for every nation, each saying where it applies */
             nation: components["schemas"]["Nation"] | null;
+            audience: components["schemas"]["CouncilContactAudience"];
             /** @description Where a postcode placed the child; null without a postcode */
             location: {
                 match: components["schemas"]["PostcodeMatch"];
@@ -1090,12 +1130,14 @@ export interface components {
              */
             accessed: string;
             /**
-             * @description primary: the operator or publisher itself; official-secondary: another official body; secondary: press or third party; code-reference: public code linking to the URL; dataset: a published data file
+             * @description primary: the operator or publisher itself; official-secondary: another official body; secondary: press or third party; code-reference: public code linking to the URL; dataset: a published data file. For council contacts: council-page (the council's own site), council-run-site (another site the council runs, e.g. its procedures manual), childrens-trust (the trust that runs the council's children's services), safeguarding-partnership (the local safeguarding children partnership)
              * @enum {string}
              */
-            kind: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset";
+            kind: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset" | "council-page" | "council-run-site" | "childrens-trust" | "safeguarding-partnership";
             licence?: string;
             notes?: string;
+            /** @description Short verbatim passages of the page holding the facts cited from it (for council numbers, the number itself), so a reviewer can check them */
+            quotes?: string[];
         };
         OrganisationRecord: {
             /**
@@ -1335,38 +1377,27 @@ export interface components {
              */
             review_by: string;
         };
-        LocalAuthorityRecord: {
+        CouncilTeamRecord: {
             /**
-             * @description ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust
-             * @example E09000033
-             * @example ZC010
+             * @description Stable kebab-case identifier
+             * @example nspcc-helpline
              */
-            code: string;
+            id: string;
+            /** @description The team as its councils name it */
             name: string;
-            short_name: string;
-            /**
-             * @description A UK nation
-             * @enum {string}
-             */
-            nation: "england" | "wales" | "scotland" | "northern-ireland";
-            /**
-             * @description Kind of body: an English county, unitary, metropolitan district, London borough or the City of London; a Welsh or Scottish council; or a Northern Ireland Health and Social Care Trust
-             * @enum {string}
-             */
-            body_type: "county" | "unitary-authority" | "metropolitan-district" | "london-borough" | "city-corporation" | "welsh-unitary-authority" | "scottish-council" | "hsc-trust";
-            /** @description Older or other GSS codes that refer to the same body (e.g. before an ONS re-coding) */
-            alias_codes: string[];
-            /** @description The body's website; null where the only listed address is not https or is not yet confirmed */
-            homepage_url: string | null;
-            homepage_note?: string;
-            /** @description GOV.UK local authority slug; null for bodies GOV.UK does not list (NI trusts) */
-            govuk_slug: string | null;
-            find_your_council_url: string | null;
-            /** @description Current local authority districts it serves (for an NI trust, council areas wholly or partly within it) */
-            lad_codes: string[];
-            lad_codes_note?: string;
-            /** @description Sourced children's social care contacts only */
             contacts: {
+                /**
+                 * @description front-door: the daytime team that takes concerns about a child; out-of-hours: the emergency team when it is closed; all-hours: one line at any time
+                 * @enum {string}
+                 */
+                role: "front-door" | "all-hours" | "out-of-hours";
+                /**
+                 * @description public: for anyone worried about a child; professionals: a line the council gives practitioners (never the way a member of the public should report)
+                 * @enum {string}
+                 */
+                audience: "public" | "professionals";
+                /** @description The team as the council names it */
+                team?: string;
                 /**
                  * @description How the contact is made
                  * @enum {string}
@@ -1418,6 +1449,13 @@ export interface components {
                         note?: string;
                     }[];
                 } | null;
+                hours_outside_front_door?: {
+                    /**
+                     * @description all-day: a source says the team covers bank holidays (and the front door is then closed); unknown: no source says
+                     * @enum {string}
+                     */
+                    bank_holidays: "all-day" | "unknown";
+                };
                 hours_note?: string;
                 /**
                  * @description confirmed: seen on a cited page; unverified: not confirmed, never to be dialled without checking
@@ -1425,8 +1463,137 @@ export interface components {
                  */
                 verification?: "confirmed" | "unverified";
                 notes?: string;
-                sources?: string[];
+                sources: string[];
             }[];
+            notes?: string;
+            /** @description Ids of entries in sources.yaml that support this record */
+            sources: string[];
+            /**
+             * Format: date
+             * @description Calendar date, ISO 8601 (YYYY-MM-DD)
+             */
+            verified_on: string;
+            /**
+             * Format: date
+             * @description Calendar date, ISO 8601 (YYYY-MM-DD)
+             */
+            review_by: string;
+        };
+        LocalAuthorityRecord: {
+            /**
+             * @description ONS GSS code, or ZC010–ZC050 for a Northern Ireland HSC Trust
+             * @example E09000033
+             * @example ZC010
+             */
+            code: string;
+            name: string;
+            short_name: string;
+            /**
+             * @description A UK nation
+             * @enum {string}
+             */
+            nation: "england" | "wales" | "scotland" | "northern-ireland";
+            /**
+             * @description Kind of body: an English county, unitary, metropolitan district, London borough or the City of London; a Welsh or Scottish council; or a Northern Ireland Health and Social Care Trust
+             * @enum {string}
+             */
+            body_type: "county" | "unitary-authority" | "metropolitan-district" | "london-borough" | "city-corporation" | "welsh-unitary-authority" | "scottish-council" | "hsc-trust";
+            /** @description Older or other GSS codes that refer to the same body (e.g. before an ONS re-coding) */
+            alias_codes: string[];
+            /** @description The body's website; null where the only listed address is not https or is not yet confirmed */
+            homepage_url: string | null;
+            homepage_note?: string;
+            /** @description The council's own page on reporting a concern about a child; null where none with https was found */
+            report_url: string | null;
+            /** @description GOV.UK local authority slug; null for bodies GOV.UK does not list (NI trusts) */
+            govuk_slug: string | null;
+            find_your_council_url: string | null;
+            /** @description Current local authority districts it serves (for an NI trust, council areas wholly or partly within it) */
+            lad_codes: string[];
+            lad_codes_note?: string;
+            /** @description Sourced children's social care contacts only */
+            contacts: {
+                /**
+                 * @description front-door: the daytime team that takes concerns about a child; out-of-hours: the emergency team when it is closed; all-hours: one line at any time
+                 * @enum {string}
+                 */
+                role: "front-door" | "all-hours" | "out-of-hours";
+                /**
+                 * @description public: for anyone worried about a child; professionals: a line the council gives practitioners (never the way a member of the public should report)
+                 * @enum {string}
+                 */
+                audience: "public" | "professionals";
+                /** @description The team as the council names it */
+                team?: string;
+                /**
+                 * @description How the contact is made
+                 * @enum {string}
+                 */
+                kind: "phone" | "text" | "webchat" | "email" | "web_form" | "website" | "textphone" | "relay" | "video_relay" | "app";
+                /** @description What this contact is for, in a few words */
+                label: string;
+                /** @description As people write it: a number, address or URL */
+                value: string;
+                cost?: string;
+                languages?: string[];
+                /** @description null when the hours are not confirmed */
+                hours: {
+                    /** @enum {string} */
+                    timezone: "Europe/London";
+                    /** @description Open 24 hours a day, every day of the year */
+                    always_open: boolean;
+                    /** @description Empty when always_open */
+                    weekly: {
+                        days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                        /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                        opens: string;
+                        /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                        closes: string;
+                    }[];
+                    /** @description On a bank holiday of the nation in question: open as on that weekday, closed, open for `bank_holiday_spans`, or not stated by any source (open_now is then null on bank holidays) */
+                    bank_holidays: "as-usual" | "closed" | "special" | "unknown";
+                    bank_holiday_spans?: {
+                        /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                        opens: string;
+                        /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                        closes: string;
+                    }[];
+                    /** @description Dated exceptions, e.g. Christmas Day */
+                    exceptions?: {
+                        /**
+                         * Format: date
+                         * @description Calendar date, ISO 8601 (YYYY-MM-DD)
+                         */
+                        date: string;
+                        closed: boolean;
+                        /** @description Hours on that date when not closed */
+                        spans?: {
+                            /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                            opens: string;
+                            /** @description Local time in Europe/London, HH:MM (24:00 means midnight at the end of the day) */
+                            closes: string;
+                        }[];
+                        note?: string;
+                    }[];
+                } | null;
+                hours_outside_front_door?: {
+                    /**
+                     * @description all-day: a source says the team covers bank holidays (and the front door is then closed); unknown: no source says
+                     * @enum {string}
+                     */
+                    bank_holidays: "all-day" | "unknown";
+                };
+                hours_note?: string;
+                /**
+                 * @description confirmed: seen on a cited page; unverified: not confirmed, never to be dialled without checking
+                 * @enum {string}
+                 */
+                verification?: "confirmed" | "unverified";
+                notes?: string;
+                sources: string[];
+            }[];
+            /** @description Teams in council-teams.yaml that also serve this council */
+            shared_teams: string[];
             contacts_note: string;
             /** @description Ids of entries in sources.yaml that support this record */
             sources: string[];
@@ -1573,6 +1740,19 @@ export interface components {
             geography: string | null;
             /** @description SHA-256 of manifest.yaml, which holds the SHA-256 of every file */
             manifest_sha256: string;
+            /** @description How many councils the release gives a number to call */
+            council_contacts: {
+                /** @description Councils of England, Wales and Scotland responsible for children's social care */
+                councils: number;
+                /** @description With a confirmed public number for the daytime front door (or one for all hours) */
+                with_public_daytime: number;
+                /** @description With a confirmed public out-of-hours number (or one for all hours) */
+                with_public_out_of_hours: number;
+                /** @description With no confirmed public number: people are sent to the homepage, GOV.UK and the national routes */
+                with_neither: number;
+                /** @description Of those with neither, how many have a line for professionals only */
+                with_professionals_only: number;
+            };
             files: {
                 name: string;
                 sha256: string;
@@ -1599,6 +1779,19 @@ export interface components {
             geography: string | null;
             /** @description SHA-256 of manifest.yaml, which holds the SHA-256 of every file */
             manifest_sha256: string;
+            /** @description How many councils the release gives a number to call */
+            council_contacts: {
+                /** @description Councils of England, Wales and Scotland responsible for children's social care */
+                councils: number;
+                /** @description With a confirmed public number for the daytime front door (or one for all hours) */
+                with_public_daytime: number;
+                /** @description With a confirmed public out-of-hours number (or one for all hours) */
+                with_public_out_of_hours: number;
+                /** @description With no confirmed public number: people are sent to the homepage, GOV.UK and the national routes */
+                with_neither: number;
+                /** @description Of those with neither, how many have a line for professionals only */
+                with_professionals_only: number;
+            };
             files: {
                 name: string;
                 sha256: string;
@@ -1651,6 +1844,8 @@ export interface components {
                 helplines: components["schemas"]["HelplineRecord"][];
                 reporting_channels: components["schemas"]["ReportingChannelRecord"][];
                 local_authorities: components["schemas"]["LocalAuthorityRecord"][];
+                council_teams: components["schemas"]["CouncilTeamRecord"][];
+                council_sources: components["schemas"]["SourceRecord"][];
                 reporting_routes: components["schemas"]["ReportingRouteRecord"][];
                 statistics: components["schemas"]["StatisticRecord"][];
             };
@@ -2740,6 +2935,8 @@ export interface operations {
                 nation?: "england" | "wales" | "scotland" | "northern-ireland";
                 /** @description Case-insensitive text to find in names and summaries */
                 q?: string;
+                /** @description true: only authorities with at least one sourced contact (for the public or for professionals); false: only those with none yet */
+                has_contacts?: boolean;
                 /** @description The moment to answer for (ISO 8601 date-time with Z or an offset); defaults to now */
                 at?: string;
                 /** @description Page number, from 1 */
@@ -3595,6 +3792,8 @@ export interface operations {
                  * @example SW1A 2AA
                  */
                 postcode?: string;
+                /** @description Whose council numbers to list in the council step: public (default) or professionals (practitioners' own lines) */
+                audience?: "public" | "professionals";
                 /** @description The moment to answer for (ISO 8601 date-time with Z or an offset); defaults to now */
                 at?: string;
                 /**
@@ -4277,7 +4476,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only sources of this kind */
-                kind?: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset";
+                kind?: "primary" | "official-secondary" | "secondary" | "code-reference" | "dataset" | "council-page" | "council-run-site" | "childrens-trust" | "safeguarding-partnership";
                 /** @description Case-insensitive text to find in names and summaries */
                 q?: string;
                 /** @description Page number, from 1 */

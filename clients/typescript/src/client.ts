@@ -1,64 +1,11 @@
-import createClient, { type Client } from 'openapi-fetch'
+import createClient from 'openapi-fetch'
 import type { Moment } from '../../../src/domain/moment.js'
 import type { paths } from '../generated/openapi.js'
 import { calendarsOf, offlineHelplines, offlineLocalAuthority, offlineReportingChannels, offlineReportingRoute, offlineSituations, type HelplineFilters, type ReportingChannelFilters } from './offline/answers.js'
 import { offlineCatalogue, type OfflineCatalogue } from './offline/catalogue.js'
 import { revalidation } from './revalidate.js'
-import type { Answer, Audience, ContactKind, Helpline, LocalAuthority, Nation, OfflinePack, Problem, ReportingChannel, ReportingRoute, Situation, Topic, Urgency } from './types.js'
-
-/**
- * The media types the client asks for and reads: JSON for data and problem details for
- * errors. The lists' 200 also offers text/csv; naming the media types here is what types
- * `data` as the JSON body (not `object | string`) and `error` as a Problem.
- */
-export type ClientMedia = 'application/json' | 'application/problem+json'
-export type ApiClient = Client<paths, ClientMedia>
-
-export interface ClientOptions {
-  /** Where the API is, e.g. `https://api.example.org` (no trailing slash). */
-  baseUrl: string
-  /** A stored offline pack (see `downloadOfflinePack`): answers come from it when the network fails. */
-  offline?: OfflinePack
-  /** How long to wait for the API before answering offline (ms); default 8000. */
-  timeoutMs?: number
-  /** Revalidate repeated GETs with If-None-Match (default true). */
-  revalidate?: boolean
-  /** Another fetch (tests, React Native polyfills); default globalThis.fetch. */
-  fetch?: typeof globalThis.fetch
-}
-
-export interface RouteQuestion {
-  situation: string
-  /** A UK postcode: online it picks the nation and the council; offline it cannot (see notices). */
-  postcode?: string
-  nation?: Nation
-  /** The council's GSS code: offline, it names the council on the council step. */
-  localAuthority?: string
-  audience?: 'public' | 'professionals'
-  /** ISO 8601 date-time to ask about instead of now. */
-  at?: string
-}
-
-export interface HelplineQuestion {
-  nation?: Nation
-  openNow?: boolean
-  audience?: Audience
-  topic?: Topic
-  contactKind?: ContactKind
-  q?: string
-  at?: string
-}
-
-export interface ReportingChannelQuestion {
-  nation?: Nation
-  openNow?: boolean
-  topic?: Topic
-  anonymous?: boolean
-  urgency?: Urgency
-  contactKind?: ContactKind
-  q?: string
-  at?: string
-}
+import type { ApiClient, ClientMedia, ClientOptions, HelplineQuestion, ReportingChannelQuestion, RouteQuestion, SafeguardingClient } from './api.js'
+import type { Answer, Helpline, LocalAuthority, Nation, OfflinePack, Problem, ReportingChannel, ReportingRoute, Situation } from './types.js'
 
 /** The network failed (or the server did): the cases in which offline answers are given. */
 class Unreachable extends Error {}
@@ -75,7 +22,7 @@ function problem (status: number, title: string, detail: string, instance: strin
  * endpoint, typed from openapi.yaml); the named helpers ask the common questions, follow
  * pages, and answer from the stored offline pack when the network fails.
  */
-export function createSafeguardingClient (options: ClientOptions) {
+export function createSafeguardingClient (options: ClientOptions): SafeguardingClient {
   const baseFetch = options.fetch ?? globalThis.fetch
   const timeoutMs = options.timeoutMs ?? 8000
   const api: ApiClient = createClient<paths, ClientMedia>({
@@ -188,12 +135,12 @@ export function createSafeguardingClient (options: ClientOptions) {
      */
     reportingRoute (q: RouteQuestion): Promise<Answer<ReportingRoute>> {
       return answer(async () => {
-        const query = { situation: q.situation, postcode: q.postcode, nation: q.nation, at: q.at }
+        const query = { situation: q.situation, postcode: q.postcode, nation: q.nation, audience: q.audience, at: q.at }
         const result = await call(() => api.GET('/v1/reporting-routes', { params: { query } }))
         return result.ok ? { ok: true, data: result.data.data, release: result.data.meta.release, from: 'network', notices: [] } : { ...result, from: 'network' }
       }, ({ catalogue }) => {
         const moment = momentAt(q.at, q.nation)
-        const route = offlineReportingRoute(catalogue, q.situation, q.nation, q.localAuthority, moment)
+        const route = offlineReportingRoute(catalogue, q.situation, q.nation, q.localAuthority, q.audience ?? 'public', moment)
         if (route === undefined) return { ok: false, status: 404, problem: problem(404, 'Not found', `No situation ${q.situation} in the stored release.`, '/v1/reporting-routes'), from: 'offline' }
         const notices = [AT_OFFLINE]
         if (q.postcode !== undefined) notices.push(POSTCODE_OFFLINE)
@@ -221,5 +168,3 @@ export function createSafeguardingClient (options: ClientOptions) {
     }
   }
 }
-
-export type SafeguardingClient = ReturnType<typeof createSafeguardingClient>

@@ -69,16 +69,21 @@ t.test('every council by code, with its contacts\' open-now status', async (t) =
   }
 })
 
-t.test('offline, a council given by code takes the place of the postcode on the route', async (t) => {
-  const at = MOMENTS['a weekday night']
-  const server = await api.reportingRoute({ situation: 'online-grooming', postcode: 'SW1A 2AA', at })
-  const local = await device.reportingRoute({ situation: 'online-grooming', postcode: 'SW1A 2AA', localAuthority: 'E09000033', at })
-  if (!server.ok || !local.ok) return t.fail('both answer')
-  t.equal(server.data.location?.authorities[0]?.code, 'E09000033', 'the server placed the postcode in Westminster')
-  t.same(local.data.steps, server.data.steps, 'the same steps, the council step naming Westminster')
-  t.equal(local.data.location, null, 'offline does not claim to have matched the postcode')
-  t.match(local.notices.join(' '), /postcode could not be looked up offline/)
-})
+for (const audience of ['public', 'professionals'] as const) {
+  t.test(`offline, a council given by code takes the place of the postcode on the route (${audience})`, async (t) => {
+    for (const at of [MOMENTS['a weekday morning'], MOMENTS['a weekday night']]) {
+      const server = await api.reportingRoute({ situation: 'online-grooming', postcode: 'SW1A 2AA', audience, at })
+      const local = await device.reportingRoute({ situation: 'online-grooming', postcode: 'SW1A 2AA', localAuthority: 'E09000033', audience, at })
+      if (!server.ok || !local.ok) return t.fail('both answer')
+      t.equal(server.data.location?.authorities[0]?.code, 'E09000033', 'the server placed the postcode in Westminster')
+      const council = server.data.steps.find((s) => s.local_authority !== null)?.local_authority
+      t.ok(council !== undefined && council !== null && council.contacts.every((c) => c.audience === audience), `the council step lists only ${audience} contacts`)
+      t.same(local.data.steps, server.data.steps, 'the same steps, the council step naming Westminster')
+      t.equal(local.data.location, null, 'offline does not claim to have matched the postcode')
+      t.match(local.notices.join(' '), /postcode could not be looked up offline/)
+    }
+  })
+}
 
 t.test('offline, a postcode alone gives the national steps and says why', async (t) => {
   const at = MOMENTS['a weekday morning']

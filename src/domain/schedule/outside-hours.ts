@@ -1,4 +1,5 @@
-import { DAYS, type Day, type ScheduleRecord, type WeeklyRule } from '../../../schemas/schedule.js'
+import { DAYS } from '../../../schemas/days.js'
+import type { Day, ScheduleRecord, WeeklyRule } from '../../../schemas/schedule.js'
 import { compileSchedule, type MinuteSpan } from './compile.js'
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`

@@ -8,7 +8,7 @@
 import { findHelplines } from '../../../../src/domain/helplines.js'
 import { serviceAt, type Moment } from '../../../../src/domain/moment.js'
 import { findReportingChannels } from '../../../../src/domain/reporting-channels.js'
-import { composeRoute, LOCAL_COUNCIL_CHANNEL } from '../../../../src/domain/reporting-routes.js'
+import { composeRoute, forAudience, LOCAL_COUNCIL_CHANNEL } from '../../../../src/domain/reporting-routes.js'
 import { calendarsFromFile, type BankHolidayCalendars } from '../../../../src/domain/schedule/calendar.js'
 import type { BankHolidays, Helpline, LocalAuthority, Nation, ReportingChannel, ReportingRoute, Situation } from '../types.js'
 import type { OfflineCatalogue } from './catalogue.js'
@@ -49,15 +49,16 @@ export function offlineSituations (catalogue: OfflineCatalogue): Situation[] {
  * nation given (or the council's), every step with where it applies otherwise, and the
  * council step naming the council when the app gives its code.
  */
-export function offlineReportingRoute (catalogue: OfflineCatalogue, situation: string, nation: Nation | undefined, councilCode: string | undefined, moment: Moment): ReportingRoute | undefined {
+export function offlineReportingRoute (catalogue: OfflineCatalogue, situation: string, nation: Nation | undefined, councilCode: string | undefined, audience: 'public' | 'professionals', moment: Moment): ReportingRoute | undefined {
   const entry = catalogue.routeById.get(situation)
   if (entry === undefined) return undefined
   const council = councilCode === undefined ? undefined : catalogue.localAuthorityByCode.get(councilCode)
   const place = council?.base.nation ?? nation
-  const route = composeRoute(catalogue, entry, place, null, moment).item
+  const route = composeRoute(catalogue, entry, place, null, moment, audience).item
   if (council === undefined) return route
   const at: Moment = { ...moment, nation: place }
-  const localAuthority = serviceAt(council, at).item
+  // As the server shows a council on a route: only the audience's contacts and their sources.
+  const localAuthority = forAudience(council, serviceAt(council, at).item, audience)
   return {
     ...route,
     steps: route.steps.map((step) => step.service.id === LOCAL_COUNCIL_CHANNEL
