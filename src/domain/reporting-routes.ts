@@ -21,7 +21,7 @@ interface Timed<T> { item: T, validUntil: number }
  * A council as a route shows it to one audience: only that audience's contacts, and only the
  * sources of the record and of those contacts (a page's quote may hold the other audience's number).
  */
-export function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
+function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority, audience: CouncilContactAudience): LocalAuthority {
   const contacts = served.contacts.filter((c) => c.audience === audience)
   const cited = new Set([...entry.recordSources, ...contacts.flatMap((c) => c.sources)])
   // With none left, the record's own note (about every contact) would not fit what is shown.
@@ -30,10 +30,13 @@ export function forAudience (entry: LocalAuthorityEntry, served: LocalAuthority,
 }
 
 /** What applies in the route's nation for a step's channel (each nation's, when there is none). */
-function adviceFor (catalogue: Catalogue, kind: string, id: string, place: Nation | null): NationNote[] {
+function adviceFor (catalogue: RouteCatalogue, kind: string, id: string, place: Nation | null): NationNote[] {
   const notes = kind === 'reporting-channel' ? catalogue.reportingChannelById.get(id)?.base.nation_notes ?? [] : []
   return place === null ? notes : notes.filter((n) => n.nations.includes(place))
 }
+
+/** What a route is composed from: a catalogue, or the typed client's offline one built from a bundle. */
+export type RouteCatalogue = Pick<Catalogue, 'helplineById' | 'reportingChannelById' | 'sources' | 'localAuthorities'>
 
 /** Said when a Northern Ireland route could not place the child with one Trust. */
 const CHOOSE_A_TRUST: NationNote = {
@@ -59,7 +62,7 @@ const NONE_FOR: Record<CouncilContactAudience, string> = {
  * the child's own council when a postcode placed them.
  */
 export function composeRoute (
-  catalogue: Pick<Catalogue, 'helplineById' | 'reportingChannelById' | 'sources'>,
+  catalogue: RouteCatalogue,
   entry: RouteEntry,
   nation: Nation | undefined,
   lookup: AuthorityLookup | null,

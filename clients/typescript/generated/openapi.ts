@@ -662,6 +662,8 @@ export interface components {
             next_change: string | null;
             verification: components["schemas"]["Verification"];
             notes: string | null;
+            /** @description The nations this contact serves. An answer for one nation (`nation=`, or a postcode) lists only the contacts that serve it */
+            nations: components["schemas"]["Nation"][];
             /** @description Sources for this contact in particular; all are listed in full on the record */
             sources: string[];
         };
@@ -670,6 +672,12 @@ export interface components {
          * @enum {string}
          */
         Urgency: "emergency" | "urgent" | "standard";
+        /** @description What applies in these nations only */
+        NationNote: {
+            nations: components["schemas"]["Nation"][];
+            text: string;
+            sources: string[];
+        };
         ServiceSummary: {
             /** @enum {string} */
             kind: "reporting-channel" | "helpline";
@@ -775,6 +783,8 @@ export interface components {
             scope: "national" | "local";
             contacts: components["schemas"]["Contact"][];
             notes: string[];
+            /** @description How reporting here differs by nation (only the nation asked about, when one is) */
+            nation_notes: components["schemas"]["NationNote"][];
             sources: components["schemas"]["Source"][];
             /**
              * Format: date
@@ -840,6 +850,8 @@ export interface components {
             next_change: string | null;
             verification: components["schemas"]["Verification"];
             notes: string | null;
+            /** @description The nations this contact serves. An answer for one nation (`nation=`, or a postcode) lists only the contacts that serve it */
+            nations: components["schemas"]["Nation"][];
             /** @description Sources for this contact in particular; all are listed in full on the record */
             sources: string[];
             /** @description Other councils served by the same shared team (an out-of-hours team several councils run together); empty when not shared */
@@ -959,8 +971,14 @@ export interface components {
             service: components["schemas"]["ServiceSummary"];
             /** @description For the council step when a postcode placed the child: the council (or HSC Trust) itself, its contacts narrowed to the route's audience */
             local_authority: components["schemas"]["LocalAuthority"] | null;
+            /** @description For the council step in Northern Ireland when no HSC Trust was resolved: the five Trusts, to choose the one for the area where the child lives */
+            choose_from: components["schemas"]["LocalAuthority"][];
             /** @description For the council step when no council was resolved: where to find it */
             find_your_council_url: string | null;
+            /** @description What applies in the nation of the route (every nation's, each naming its nations, when the route is for none) */
+            advice: components["schemas"]["NationNote"][];
+            /** @description When this step has nothing to call or open in the nation of the route: what to do instead */
+            instead: string | null;
             /** @description Sources of this rule; all are listed in full on the route */
             sources: string[];
         };
@@ -1248,6 +1266,8 @@ export interface components {
                  */
                 verification?: "confirmed" | "unverified";
                 notes?: string;
+                /** @description Only for people in these nations (GOV.UK's council finder, say, is for England and Wales); absent: every nation its service covers */
+                nations?: ("england" | "wales" | "scotland" | "northern-ireland")[];
                 sources?: string[];
             }[];
             notes?: string[];
@@ -1360,10 +1380,18 @@ export interface components {
                  */
                 verification?: "confirmed" | "unverified";
                 notes?: string;
+                /** @description Only for people in these nations (GOV.UK's council finder, say, is for England and Wales); absent: every nation its service covers */
+                nations?: ("england" | "wales" | "scotland" | "northern-ireland")[];
                 sources?: string[];
             }[];
             /** @description Caveats and nation differences */
             notes?: string[];
+            /** @description How reporting here differs by nation: shown in a route for the nations named */
+            nation_notes?: {
+                nations: ("england" | "wales" | "scotland" | "northern-ireland")[];
+                text: string;
+                sources: string[];
+            }[];
             /** @description Ids of entries in sources.yaml that support this record */
             sources: string[];
             /**
@@ -2239,7 +2267,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -2595,7 +2623,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -2943,7 +2971,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -3451,7 +3479,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -3975,7 +4003,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -4483,7 +4511,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
                 /**
                  * @description Data release id; defaults to the latest release
@@ -4819,7 +4847,7 @@ export interface operations {
                 page?: number;
                 /** @description Records per page, at most 100 */
                 per_page?: number;
-                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
+                /** @description json (default) or csv; overrides the Accept header (`Accept: text/csv` also gives CSV). One row per record, with a header row; the columns are the record schema's fields in order, the same for every query of a list. Nested objects become dotted columns (organisation.name); lists of values are joined with " | "; lists of objects are joined with " | ", each as "kind: value" when it has both (contacts), "nations: text" for a note about some nations, else its id, code or name. Empty cells are null. Every matching record is included: page and per_page do not apply. */
                 format?: "json" | "csv";
             };
             header?: never;

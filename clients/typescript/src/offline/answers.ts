@@ -8,7 +8,8 @@
 import { findHelplines } from '../../../../src/domain/helplines.js'
 import { serviceAt, type Moment } from '../../../../src/domain/moment.js'
 import { findReportingChannels } from '../../../../src/domain/reporting-channels.js'
-import { composeRoute, forAudience, LOCAL_COUNCIL_CHANNEL } from '../../../../src/domain/reporting-routes.js'
+import type { AuthorityLookup } from '../../../../src/domain/local-authorities.js'
+import { composeRoute } from '../../../../src/domain/reporting-routes.js'
 import { calendarsFromFile, type BankHolidayCalendars } from '../../../../src/domain/schedule/calendar.js'
 import type { BankHolidays, Helpline, LocalAuthority, Nation, ReportingChannel, ReportingRoute, Situation } from '../types.js'
 import type { OfflineCatalogue } from './catalogue.js'
@@ -47,22 +48,17 @@ export function offlineSituations (catalogue: OfflineCatalogue): Situation[] {
 /**
  * The route for a situation without the postcode index (it is not in a bundle): for the
  * nation given (or the council's), every step with where it applies otherwise, and the
- * council step naming the council when the app gives its code.
+ * council step naming the council when the app gives its code. The council is handed to the
+ * server's own composeRoute as if a lookup had placed the child there, so the step is built
+ * exactly as online; the answer then says no postcode was matched (`location` null).
  */
 export function offlineReportingRoute (catalogue: OfflineCatalogue, situation: string, nation: Nation | undefined, councilCode: string | undefined, audience: 'public' | 'professionals', moment: Moment): ReportingRoute | undefined {
   const entry = catalogue.routeById.get(situation)
   if (entry === undefined) return undefined
   const council = councilCode === undefined ? undefined : catalogue.localAuthorityByCode.get(councilCode)
-  const place = council?.base.nation ?? nation
-  const route = composeRoute(catalogue, entry, place, null, moment, audience).item
-  if (council === undefined) return route
-  const at: Moment = { ...moment, nation: place }
-  // As the server shows a council on a route: only the audience's contacts and their sources.
-  const localAuthority = forAudience(council, serviceAt(council, at).item, audience)
-  return {
-    ...route,
-    steps: route.steps.map((step) => step.service.id === LOCAL_COUNCIL_CHANNEL
-      ? { ...step, local_authority: localAuthority, find_your_council_url: null }
-      : step)
-  }
+  const placed: AuthorityLookup | null = council === undefined
+    ? null
+    : { match: { nation: council.base.nation } as AuthorityLookup['match'], authorities: [council], alternatives: [] }
+  const route = composeRoute(catalogue, entry, nation, placed, moment, audience).item
+  return { ...route, location: null }
 }

@@ -18,7 +18,12 @@ type ScheduleRecord = NonNullable<ContactRecord['hours']>
 type CouncilContact = Schemas['CouncilContact']
 type LocalAuthorityRef = Schemas['LocalAuthorityRef']
 
-export interface ContactEntry<B = Omit<Contact, 'open_now' | 'next_change'>> { base: B, schedule: ScheduleRecord | null }
+export interface ContactEntry<B = Omit<Contact, 'open_now' | 'next_change'>> {
+  base: B
+  schedule: ScheduleRecord | null
+  /** The nations it alone serves when its record names them (an answer for another leaves it out); null: its service's. */
+  only: ReadonlyArray<Schemas['Nation']> | null
+}
 export interface ServiceEntry<B, C = Omit<Contact, 'open_now' | 'next_change'>> { base: B, contacts: Array<ContactEntry<C>>, nations: readonly Schemas['Nation'][], search: string }
 export type HelplineEntry = ServiceEntry<Omit<Helpline, 'contacts' | 'stale'>>
 export type ReportingChannelEntry = ServiceEntry<Omit<ReportingChannel, 'contacts' | 'stale'>>
@@ -50,10 +55,11 @@ function linkBuilder (bundle: Bundle) {
     `${base}${path}${params.length === 0 ? '' : '?' + new URLSearchParams(params).toString()}`
 }
 
-function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) => string = describeSchedule, hours: ScheduleRecord | null = record.hours): ContactEntry {
+function presentContact (record: ContactRecord, serviceNations: ReadonlyArray<Schemas['Nation']>, describe: (s: ScheduleRecord) => string = describeSchedule, hours: ScheduleRecord | null = record.hours): ContactEntry {
   const verification = record.verification ?? 'confirmed'
   return {
     schedule: hours,
+    only: record.nations ?? null,
     base: {
       kind: record.kind,
       label: record.label,
@@ -66,6 +72,7 @@ function presentContact (record: ContactRecord, describe: (s: ScheduleRecord) =>
       hours_note: record.hours_note ?? null,
       verification,
       notes: record.notes ?? null,
+      nations: [...record.nations ?? serviceNations],
       sources: record.sources ?? []
     }
   }
@@ -94,7 +101,7 @@ function frontDoorHours (contacts: readonly CouncilContactRecord[], audience: Co
   return null
 }
 
-function presentCouncilContact (record: CouncilContactRecord, own: readonly CouncilContactRecord[], sharedWith: LocalAuthorityRef[], teamName: string | null): ContactEntry<Omit<CouncilContact, 'open_now' | 'next_change'>> {
+function presentCouncilContact (record: CouncilContactRecord, own: readonly CouncilContactRecord[], sharedWith: LocalAuthorityRef[], teamName: string | null, nation: Schemas['Nation']): ContactEntry<Omit<CouncilContact, 'open_now' | 'next_change'>> {
   let hours = record.hours
   let describe = describeSchedule
   const outside = record.hours_outside_front_door
@@ -103,8 +110,8 @@ function presentCouncilContact (record: CouncilContactRecord, own: readonly Coun
     hours = frontDoor === null ? null : hoursOutside(frontDoor, outside.bank_holidays)
     if (frontDoor !== null) describe = () => describeOutside(describeSchedule(frontDoor).split('; ')[0] as string, outside.bank_holidays)
   }
-  const { base, schedule } = presentContact(record, describe, hours)
-  return { schedule, base: { role: record.role, audience: record.audience, team: record.team ?? teamName, ...base, shared_with: sharedWith } }
+  const { base, schedule, only } = presentContact(record, [nation], describe, hours)
+  return { schedule, only, base: { role: record.role, audience: record.audience, team: record.team ?? teamName, ...base, shared_with: sharedWith } }
 }
 
 const byName = <T extends { base: { name: string } }>(a: T, b: T) => a.base.name.localeCompare(b.base.name, 'en-GB')
@@ -149,7 +156,7 @@ export function offlineCatalogue (bundle: Bundle): OfflineCatalogue {
       review_by: r.review_by,
       links: { self: link(`/v1/helplines/${r.id}`) }
     },
-    contacts: r.contacts.map((c) => presentContact(c)),
+    contacts: r.contacts.map((c) => presentContact(c, r.nations)),
     nations: r.nations,
     search: searchKey(r.name, r.summary)
   })).sort(byName)
@@ -173,12 +180,13 @@ export function offlineCatalogue (bundle: Bundle): OfflineCatalogue {
       nations: r.nations,
       scope: r.scope,
       notes: r.notes ?? [],
+      nation_notes: r.nation_notes ?? [],
       sources: collectSources(r.sources, r.contacts, sources),
       verified_on: r.verified_on,
       review_by: r.review_by,
       links: { self: link(`/v1/reporting-channels/${r.id}`) }
     },
-    contacts: r.contacts.map((c) => presentContact(c)),
+    contacts: r.contacts.map((c) => presentContact(c, r.nations)),
     nations: r.nations,
     search: searchKey(r.name, r.summary, ...r.report_here)
   })).sort(byName)
@@ -193,8 +201,8 @@ export function offlineCatalogue (bundle: Bundle): OfflineCatalogue {
     const sharedContacts = shared.flatMap((team) => team.contacts.map((contact) => ({ contact, team })))
     const all = [...r.contacts, ...sharedContacts.map((c) => c.contact)]
     const contacts = [
-      ...r.contacts.map((c) => ({ order: ORDER(c), entry: presentCouncilContact(c, all, [], null) })),
-      ...sharedContacts.map(({ contact, team }) => ({ order: ORDER(contact), entry: presentCouncilContact(contact, all, (members.get(team.id) ?? []).filter((la) => la.code !== r.code), team.name) }))
+      ...r.contacts.map((c) => ({ order: ORDER(c), entry: presentCouncilContact(c, all, [], null, r.nation) })),
+      ...sharedContacts.map(({ contact, team }) => ({ order: ORDER(contact), entry: presentCouncilContact(contact, all, (members.get(team.id) ?? []).filter((la) => la.code !== r.code), team.name, r.nation) }))
     ].sort((a, b) => a.order - b.order).map((c) => c.entry)
     return {
       base: {
