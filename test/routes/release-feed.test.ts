@@ -52,7 +52,12 @@ t.test('serves an RFC 4287 Atom feed with one entry per release, newest first', 
     const changes = (await app.inject(`/v1/releases/${release.id}/changes`)).json().data as Record<'added' | 'removed' | 'changed', unknown[]>
     const terms = children(entry, 'category').map((c) => c.getAttribute('term'))
     t.same(terms, ['added', 'removed', 'changed'].map((k) => `${k}:${changes[k as 'added'].length}`))
-    t.match(text(entry, 'summary'), new RegExp(`${changes.added.length} added`))
+    // The summary counts each kind of change there was, in words.
+    for (const kind of ['added', 'removed', 'changed'] as const) {
+      const n = changes[kind].length
+      if (n > 0) t.match(text(entry, 'summary'), new RegExp(`\\b${n} ${kind}\\b`), `says ${n} ${kind}`)
+      else t.notMatch(text(entry, 'summary'), new RegExp(`\\b\\d+ ${kind}\\b`), `says nothing of ${kind}`)
+    }
   }
   t.equal(ids.size, entries.length, 'entry ids are unique')
 })
