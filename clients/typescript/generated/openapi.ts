@@ -64,6 +64,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The embed: the snippet to paste, its options and live examples
+         * @description A page for website owners: the two lines to paste (inside `<pre data-embed-snippet>`), the attributes, theming, and live examples of the web component and of the pages without JavaScript.
+         */
+        get: operations["getEmbedDemo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/v1/help.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The web component <safeguarding-help>, one dependency-free ES module
+         * @description Load it as a module script (`type="module"`) and place a `safeguarding-help` element on the page: see GET /embed for the two lines to paste. It shows 999 first, then the route or the helplines with tap-to-call links and open-now badges, an optional postcode field and quick exit. No cookies, no storage, requests to this API only.
+         */
+        get: operations["getEmbedScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/v1/route.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reporting route as a page without JavaScript, for an iframe or a link
+         * @description The ordered steps for a situation as a complete, accessible HTML page: 999 first, tap-to-call links, hours and open-now, and quick exit as a plain link. This page and helplines.html are the only answers that may be framed (`frame-ancestors *`).
+         */
+        get: operations["getEmbedRoutePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/v1/helplines.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Helplines as a page without JavaScript, for an iframe or a link
+         * @description Every helpline (for a nation when given) as a complete, accessible HTML page: 999 first, tap-to-call links, hours and open-now, and quick exit as a plain link. May be framed by any site.
+         */
+        get: operations["getEmbedHelplinesPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/helplines": {
         parameters: {
             query?: never;
@@ -2242,6 +2322,560 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedDemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The demo page */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown query parameter */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown query parameter */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedRoutePage: {
+        parameters: {
+            query?: {
+                /** @description The situation (see /v1/situations); default worried-about-a-child */
+                situation?: string;
+                /** @description Only services for this nation; its bank holidays decide opening hours */
+                nation?: "england" | "wales" | "scotland" | "northern-ireland";
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getEmbedHelplinesPage: {
+        parameters: {
+            query?: {
+                /** @description Only services for this nation; its bank holidays decide opening hours */
+                nation?: "england" | "wales" | "scotland" | "northern-ireland";
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
