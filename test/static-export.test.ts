@@ -75,7 +75,7 @@ t.test('the export of the real data, served by nginx, answers every URL exactly 
   t.same(urls, result.urls.map((u) => u.url))
   t.same(result.unreached, [], 'every GET route is exported, left out for a reason, or named in NEVER_EXPORTED')
   const has = (url: string) => urls.includes(url)
-  for (const url of ['/', '/openapi.json', '/openapi.yaml', '/v1/releases.atom', '/v1/bank-holidays', '/v1/releases', '/v1/situations', '/v1/sources', '/v1/sources?page=2', '/v1/sources?format=csv']) t.ok(has(url), url)
+  for (const url of ['/', '/openapi.json', '/openapi.yaml', '/v1/releases.atom', '/v1/bank-holidays', '/embed', '/embed/v1/help.js', '/v1/releases', '/v1/situations', '/v1/sources', '/v1/sources?page=2', '/v1/sources?format=csv']) t.ok(has(url), url)
   for (const id of latest.records.sources.map((s) => s.id)) t.ok(has(`/v1/sources/${id}`), `source ${id}`)
   for (const id of app.catalogues.ids) for (const suffix of ['', '/changes', '/bundle']) t.ok(has(`/v1/releases/${id}${suffix}`), `release ${id}${suffix}`)
   for (const s of latest.records.statistics) for (const style of ['apa', 'harvard', 'bibtex', 'csl-json']) t.ok(has(`/v1/statistics/${s.id}/citation?style=${style}`), `${s.id} ${style}`)

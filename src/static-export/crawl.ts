@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { RouteRecord } from '../plugins/route-table.js'
-import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../http/send-prepared.js'
+import { ASSET_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../http/send-prepared.js'
 import { WARM_UP_HEADER, WARM_UP_TOKEN } from '../http/warm-up.js'
 
 /**
@@ -34,12 +34,16 @@ export interface CrawlResult {
   unreached: string[]
 }
 
+/** The app's Cache-Control for answers that change only with a release (or a deploy, for the embed's assets). */
+const FROZEN = new Set([PUBLIC_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, ASSET_CACHE_CONTROL])
+
 /** Why an answer cannot be a file, or null when it can: the answer's own Cache-Control says. */
 export function exclusionReason (status: number, cacheControl: string | undefined): string | null {
   if (status !== 200) return `answers ${status}`
-  if (cacheControl === PUBLIC_CACHE_CONTROL || cacheControl === IMMUTABLE_CACHE_CONTROL) return null
+  if (cacheControl !== undefined && FROZEN.has(cacheControl)) return null
   if (cacheControl?.startsWith('private') === true) return 'private (personal data): never stored'
-  if (cacheControl?.includes('stale-if-error') === true) return 'changes with the clock (open now, review dates)'
+  // cacheControlFor's count-down to the end of an open-now or review-date window.
+  if (cacheControl !== undefined && /^public, max-age=\d+, stale-if-error=\d+$/.test(cacheControl)) return 'changes with the clock (open now, review dates)'
   return `not cached as release data (Cache-Control: ${cacheControl ?? 'none'})`
 }
 
