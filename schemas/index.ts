@@ -5,6 +5,7 @@ import { CouncilContactAudienceSchema, CouncilContactRoleSchema, CouncilContactS
 import { ItemMetaSchema, ListLinksSchema, ListMetaSchema, SelfLinksSchema } from './envelope.js'
 import { AnonymitySchema, AudienceSchema, HelplineRecordSchema, HelplineSchema, TopicSchema } from './helpline.js'
 import { HelplineItemSchema, HelplineListSchema } from './helplines-api.js'
+import { HSDS_SCHEMAS } from './hsds/index.js'
 import { LocalAuthorityItemSchema, LocalAuthorityListSchema } from './local-authorities-api.js'
 import { BodyTypeSchema, LocalAuthorityRecordSchema, LocalAuthorityRefSchema, LocalAuthoritySchema } from './local-authority.js'
 import { PostcodeLookupSchema, PostcodeMatchSchema } from './lookup.js'
@@ -45,5 +46,6 @@ export const SHARED_SCHEMAS: TSchema[] = [
   SourceRecordSchema, OrganisationRecordSchema, HelplineRecordSchema, ReportingChannelRecordSchema,
   CouncilTeamRecordSchema, LocalAuthorityRecordSchema, ReportingRouteRecordSchema, StatisticRecordSchema,
   ReleaseSchema, BundleReleaseSchema, ReleaseChangesSchema, BundleSchema, ReleaseListSchema, ReleaseItemSchema, ReleaseChangesItemSchema,
-  BankHolidaysSchema, BankHolidaysItemSchema
+  BankHolidaysSchema, BankHolidaysItemSchema,
+  ...HSDS_SCHEMAS
 ]

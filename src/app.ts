@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { DestinationStream, Logger } from 'pino'
 import healthRoutes from '../routes/health.js'
 import embedRoutes from '../routes/embed.js'
+import hsdsRoutes from '../routes/hsds/index.js'
 import v1Routes from '../routes/index.js'
 import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
@@ -103,6 +104,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(openapiRoutes)
   await app.register(embedRoutes, { base: linkBase })
   await app.register(v1Routes, { prefix: '/v1' })
+  await app.register(hsdsRoutes, { prefix: '/hsds' })
   await app.ready()
   lane.open({
     clock,

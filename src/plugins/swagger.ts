@@ -41,6 +41,7 @@ async function swaggerPlugin (app: FastifyInstance, { publicBaseUrl }: SwaggerOp
         { name: 'sources', description: 'The bibliography: every page and dataset a fact was seen on' },
         { name: 'releases', description: 'Data versions, what changed, and whole releases for offline use' },
         { name: 'embed', description: 'Help for any website: a web component, and pages without JavaScript for an iframe' },
+        { name: 'open referral uk', description: 'The same data as HSDS 3.0 (Open Referral UK profile): services, their locations, organisations and taxonomies, with the profile\'s paging' },
         { name: 'meta', description: 'About the API and its data' },
         { name: 'operations', description: 'Health checks' }
       ]

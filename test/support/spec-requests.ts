@@ -33,6 +33,8 @@ export function queryString (pairs: Array<[string, string]>): string {
   return pairs.length === 0 ? '' : '?' + pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
 }
 
+interface Listed { id?: string, code?: string }
+
 /** Reads every id the app lists, page by page, for each parameterised path of the spec. */
 export async function collectKnownValues (app: FastifyInstance, checker: ContractChecker): Promise<KnownValues> {
   const ids = new Map<string, string[]>()
@@ -44,9 +46,10 @@ export async function collectKnownValues (app: FastifyInstance, checker: Contrac
       const found: string[] = []
       for (let page = 1; page < 50; page++) {
         const res = await app.inject(`${list}?per_page=100&page=${page}`)
-        const body = res.json() as { data: Array<{ id?: string, code?: string }>, meta: { total: number } }
-        found.push(...body.data.map((r) => r.id ?? r.code ?? ''))
-        if (found.length >= body.meta.total) break
+        // Our lists are {data, meta}; the Open Referral UK ones (/hsds) are the profile's {contents, total_items}.
+        const body = res.json() as { data?: Listed[], meta?: { total: number }, contents?: Listed[], total_items?: number }
+        found.push(...(body.data ?? body.contents ?? []).map((r) => r.id ?? r.code ?? ''))
+        if (found.length >= (body.meta?.total ?? body.total_items ?? 0)) break
       }
       lists.set(list, found)
     }
@@ -58,6 +61,8 @@ export async function collectKnownValues (app: FastifyInstance, checker: Contrac
 /** Values the spec says a parameter takes, drawn from the real data where it names records. */
 export function validValues (param: Parameter, known: KnownValues): string[] {
   const schema = param.schema
+  // A distance from a postcode: without one it is refused, so it has no valid value alone.
+  if (param.name === 'proximity') return []
   if (Array.isArray(schema.enum)) return schema.enum.map(String)
   if (schema.type === 'boolean') return ['true', 'false']
   if (schema.type === 'integer') {

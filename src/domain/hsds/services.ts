@@ -1,0 +1,177 @@
+import type { Nation } from '../../../schemas/common.js'
+import type { ContactKind } from '../../../schemas/contact.js'
+import type { Audience, Topic } from '../../../schemas/helpline.js'
+import type { HsdsPlace } from '../../../schemas/hsds/location.js'
+import type { HsdsServiceAtLocation, HsdsServiceAtLocationListItem } from '../../../schemas/hsds/service-at-location.js'
+import type { HsdsAttribute } from '../../../schemas/hsds/taxonomy.js'
+import type { HsdsContact, HsdsLanguage, HsdsPhone, HsdsSchedule, HsdsService, HsdsServiceArea, HsdsServiceListItem } from '../../../schemas/hsds/service.js'
+import type { ContactBase } from '../../catalogue/build-common.js'
+import { searchKey } from '../../catalogue/build-common.js'
+import { staleness } from '../moment.js'
+import type { ClockPeriod } from './clock-period.js'
+import { hsdsId } from './ids.js'
+import { organizationSummary, type OrganizationBase } from './organizations.js'
+import { isConfirmed, languageOf, phoneOf } from './phones.js'
+import { schedulesOf, type OpeningSpan } from './schedules.js'
+import { VOCABULARY, type TaxonomyKind } from './taxonomies.js'
+
+/** Where a service is for: whole nations, or one council's area. */
+export type ServiceArea = { kind: 'nations', nations: readonly Nation[] } | { kind: 'authority', code: string, name: string, shortName: string }
+
+/** A contact, and the team that answers it when the data names one. */
+export interface SourceContact {
+  contact: ContactBase
+  team?: string
+}
+
+/** What one of our records says, gathered for the mapping (service-sources.ts). */
+export interface ServiceSource {
+  /** Our own kind and id, e.g. `helpline/childline`: the seed of every HSDS id of the service. */
+  key: string
+  name: string
+  organization: OrganizationBase
+  /** The description, paragraph by paragraph. */
+  paragraphs: readonly string[]
+  /** The service's own web page, preferred to any contact's. */
+  website: string | null
+  /** Web pages to fall back on when no contact is one (a council's homepage, GOV.UK's finder). */
+  fallbackUrls: readonly string[]
+  fees?: string
+  ageRange: { min: number | null, max: number | null } | null
+  verifiedOn: string
+  reviewBy: string
+  contacts: readonly SourceContact[]
+  topics: readonly Topic[]
+  audiences: readonly Audience[]
+  area: ServiceArea
+}
+
+/** A service in every form the HSDS endpoints serve, and what the filters read. */
+export interface HsdsServiceEntry {
+  key: string
+  service: HsdsService
+  listItem: HsdsServiceListItem
+  serviceAtLocation: HsdsServiceAtLocation
+  serviceAtLocationListItem: HsdsServiceAtLocationListItem
+  area: ServiceArea
+  search: string
+  termIds: ReadonlySet<string>
+  taxonomyIds: ReadonlySet<string>
+  spans: readonly OpeningSpan[]
+  /** When the answer next changes on its own (the record becomes stale). */
+  validUntil: number
+}
+
+const NATION_NAMES: Record<Nation, string> = { england: 'England', wales: 'Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' }
+/** Web contacts, in the order one is taken as the service's `url`. */
+const WEB_KINDS: readonly ContactKind[] = ['website', 'webchat', 'web_form']
+
+/** Drops the fields with no value (undefined or an empty list): the profile never wants null. */
+function withoutEmpty<T extends object> (value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T
+}
+
+function areasOf (serviceId: string, key: string, area: ServiceArea): HsdsServiceArea[] {
+  if (area.kind === 'authority') {
+    return [{ id: hsdsId('service_area', key, area.code), service_id: serviceId, name: area.shortName, service_area: `The area ${area.name} serves (ONS code ${area.code})` }]
+  }
+  return area.nations.map((n) => ({ id: hsdsId('service_area', key, n), service_id: serviceId, name: NATION_NAMES[n], service_area: NATION_NAMES[n] }))
+}
+
+function attributesOf (serviceId: string, key: string, source: ServiceSource): HsdsAttribute[] {
+  const linked: Array<[TaxonomyKind, Topic | Audience]> = [...source.topics.map((t) => ['topic', t] as [TaxonomyKind, Topic]), ...source.audiences.map((a) => ['audience', a] as [TaxonomyKind, Audience])]
+  return linked.map(([kind, slug]) => {
+    const term = VOCABULARY.term(kind, slug)
+    return { id: hsdsId('attribute', key, kind, slug), link_id: serviceId, link_type: kind, taxonomy_term_id: term.id, taxonomy_term: term }
+  })
+}
+
+/** The one contact of each web kind first met, in WEB_KINDS order. */
+function firstWeb (contacts: readonly ContactBase[]): ContactBase | undefined {
+  for (const kind of WEB_KINDS) {
+    const found = contacts.find((c) => c.kind === kind && isConfirmed(c))
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/** Builds a service, its place and list forms from what our record says, at a clock period. */
+export function serviceEntry (source: ServiceSource, period: ClockPeriod, instant: number): HsdsServiceEntry {
+  const { key } = source
+  const id = hsdsId('service', key)
+  const contacts = source.contacts.map((c) => c.contact).filter((c) => c.verification === 'confirmed')
+  const teams = [...new Set(source.contacts.flatMap((c) => c.team === undefined ? [] : [c.team]))]
+  const hsdsContacts: HsdsContact[] = teams.map((team) => ({ id: hsdsId('contact', key, team), service_id: id, name: team }))
+  const teamOf = new Map(source.contacts.map((c) => [c.contact, c.team === undefined ? undefined : hsdsId('contact', key, c.team)]))
+
+  const phones: HsdsPhone[] = []
+  const schedules: HsdsSchedule[] = []
+  const spans: OpeningSpan[] = []
+  /** Contacts the structured fields carry (a phone, the email, the url); the rest are named in the description. */
+  const carried = new Set<ContactBase>()
+  for (const contact of contacts) {
+    const phone = phoneOf(id, key, contact, teamOf.get(contact))
+    if (phone !== undefined) {
+      phones.push(phone)
+      carried.add(contact)
+    }
+    const own = schedulesOf(id, key, contact, period)
+    schedules.push(...own.schedules)
+    spans.push(...own.spans)
+  }
+  const email = contacts.find((c) => c.kind === 'email' && isConfirmed(c))
+  const webPage = source.website === null ? firstWeb(contacts) : contacts.find((c) => c.uri === source.website)
+  const url = source.website ?? webPage?.uri ?? source.fallbackUrls[0]
+  for (const c of [email, webPage]) if (c !== undefined) carried.add(c)
+  // HSDS has no place for a chat, a form or an app beside `url`: they are named in the description.
+  const others = contacts.filter((c) => !carried.has(c)).map((c) => c.uri === null ? c.label : `${c.label}: ${c.uri}`)
+  const description = [...source.paragraphs, ...(others.length === 0 ? [] : [`Other ways to get in touch: ${others.join('; ')}.`])].join('\n\n')
+  const languages: HsdsLanguage[] = [...new Set(contacts.flatMap((c) => c.languages))].map((code) => languageOf(code, { service_id: id }))
+  const attributes = attributesOf(id, key, source)
+  const stale = staleness(source.reviewBy, instant)
+
+  const listItem: HsdsServiceListItem = withoutEmpty({
+    id,
+    organization_id: source.organization.id,
+    name: source.name,
+    description,
+    url,
+    email: email?.value,
+    status: 'active' as const,
+    fees: source.fees,
+    minimum_age: source.ageRange?.min ?? undefined,
+    maximum_age: source.ageRange?.max ?? undefined,
+    assured_date: source.verifiedOn,
+    alert: stale.stale ? `This record was due for review by ${source.reviewBy} and was last checked on ${source.verifiedOn}: check with the service before relying on it.` : undefined,
+    organization: organizationSummary(source.organization)
+  })
+  const place: HsdsPlace = {
+    id: hsdsId('service_at_location', key),
+    service_id: id,
+    location_id: hsdsId('location', key),
+    location: { id: hsdsId('location', key), location_type: 'virtual', name: source.name, description: 'Reached by phone or online, as the service lists: this API lists no premises to visit.' }
+  }
+  const service: HsdsService = withoutEmpty({
+    ...listItem,
+    phones,
+    schedules,
+    service_areas: areasOf(id, key, source.area),
+    service_at_locations: [place],
+    languages,
+    contacts: hsdsContacts,
+    attributes
+  })
+  return {
+    key,
+    service,
+    listItem,
+    serviceAtLocation: { ...place, service },
+    serviceAtLocationListItem: { ...place, service: listItem },
+    area: source.area,
+    search: searchKey(source.name, description, source.organization.name),
+    termIds: new Set(attributes.map((a) => a.taxonomy_term_id)),
+    taxonomyIds: new Set(attributes.map((a) => a.taxonomy_term.taxonomy_id)),
+    spans,
+    validUntil: stale.validUntil
+  }
+}

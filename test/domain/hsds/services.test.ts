@@ -1,0 +1,92 @@
+import t from 'tap'
+import { loadData } from '../../../src/catalogue/index.js'
+import { buildHsdsFeed } from '../../../src/domain/hsds/index.js'
+import { REAL_DATA } from '../../helper.js'
+
+// The real data: councils, reporting channels and the helplines with the odd contacts.
+const NOW = Date.parse('2026-12-02T10:00:00Z')
+const releases = await loadData(REAL_DATA, '', NOW)
+const catalogue = releases.latest
+const feed = buildHsdsFeed(catalogue, NOW)
+const byKey = (key: string) => {
+  const found = feed.services.find((s) => s.key === key)
+  if (found === undefined) throw new Error(`no service ${key}`)
+  return found.service
+}
+
+t.test('makes every helpline, reporting channel and council a service', async (t) => {
+  t.equal(feed.services.length, catalogue.helplines.length + catalogue.reportingChannels.length + catalogue.localAuthorities.length)
+  t.equal(feed.organizations.length, catalogue.organisations.size + catalogue.localAuthorities.length)
+})
+
+t.test('maps a council without contacts to its children\'s social care, with its area, homepage and ONS code', async (t) => {
+  const s = byKey('council/E08000035')
+  t.match(s, {
+    name: 'Leeds City Council children\'s social care',
+    url: 'https://www.leeds.gov.uk/',
+    organization: { name: 'Leeds City Council', website: 'https://www.leeds.gov.uk/' }
+  })
+  t.match(s.description, /^The children's social care \(social work\) team of Leeds City Council, for children who live in Leeds\./)
+  t.match(s.description, /Not for: A child in immediate danger - call 999\./, 'the local reporting channel\'s "not for"')
+  t.match(s.description, /No direct children's social care number has been sourced for this council yet/, 'its contacts note')
+  t.notOk('phones' in s)
+  t.same(s.service_areas?.map((a) => [a.name, a.service_area]), [['Leeds', 'The area Leeds City Council serves (ONS code E08000035)']])
+  t.same(s.attributes?.map((a) => a.taxonomy_term.name), ['Abuse and neglect', 'Sexual abuse', 'Anyone'], 'the local channel\'s topics and audience')
+  const org = feed.organizationById.get(s.organization_id)?.organization
+  t.same(org?.organization_identifiers?.map((i) => [i.identifier_type, i.identifier]), [['ONS GSS code', 'E08000035']])
+  t.same(org?.services?.map((x) => x.name), ['Leeds City Council children\'s social care'])
+})
+
+t.test('gives a council with sourced numbers its phones and its own report-a-concern page', async (t) => {
+  const s = byKey('council/E06000052')
+  t.same(s.phones?.map((p) => [p.number, p.type, p.description]), [
+    ['0300 123 1116', 'voice', 'Multi Agency Referral Unit (MARU), daytime. Daytime; the hours are not stated.'],
+    ['01208 251300', 'voice', 'Out of hours. Outside office hours; the hours are not stated.']
+  ])
+  t.equal(s.url, 'https://www.cornwall.gov.uk/health-and-social-care/childrens-services/child-protection-and-safeguarding/')
+  t.notOk('schedules' in s, 'no hours are stated')
+})
+
+t.test('falls back on GOV.UK\'s council finder where a council\'s homepage is not confirmed as https', async (t) => {
+  const s = byKey('council/E06000001')
+  t.equal(s.url, 'https://www.gov.uk/find-local-council/hartlepool')
+  t.notOk('website' in s.organization)
+  t.match(s.description, /not served as a link until an https address is checked/)
+})
+
+t.test('leaves out a trust\'s unverified Gateway number and keeps the confirmed out-of-hours one', async (t) => {
+  const s = byKey('council/ZC010')
+  t.same(s.phones?.map((p) => p.number), ['028 9504 9999'])
+  t.match(s.description, /The Gateway team number was seen only on a third-party page and is unverified/)
+  t.same(s.schedules?.map((x) => [x.byday, x.opens_at, x.closes_at]), [['MO,TU,WE,TH,FR', '17:00+00:00', '09:00+00:00'], ['SA,SU', '09:00+00:00', '09:00+00:00']])
+  const org = feed.organizationById.get(s.organization_id)?.organization
+  t.same(org?.organization_identifiers?.map((i) => [i.identifier_type, i.identifier]), [['ONS Local Commissioning Group code', 'ZC010']])
+})
+
+t.test('types numbers as HSDS does, and names the ways in HSDS has no field for', async (t) => {
+  const s = byKey('reporting-channel/police-999')
+  t.same(s.phones?.map((p) => [p.number, p.type]), [['999', 'voice'], ['18000', 'textphone'], ['999', 'text']])
+  t.match(s.description, /Other ways to get in touch: 999 BSL - call 999 in British Sign Language \(website\): https:\/\/www\.999bsl\.co\.uk\/; 999 BSL app - call 999 in British Sign Language\.$/)
+  t.match(s.description, /What to report here: A child who is in immediate danger/)
+  t.same(s.languages?.map((l) => [l.code, l.name]), [['bfi', 'British Sign Language']])
+  t.same(byKey('reporting-channel/police-101').phones?.map((p) => [p.number, p.type]), [['101', 'voice'], ['18001 101', 'textphone']])
+  t.same(byKey('helpline/meic').phones?.map((p) => [p.number, p.type]), [['080880 23456', 'voice'], ['84001', 'text']])
+})
+
+t.test('gives a phone its own languages, named in English', async (t) => {
+  const [uk, ireland] = byKey('helpline/stop-it-now').phones ?? []
+  t.same(uk?.languages?.map((l) => [l.code, l.name, l.phone_id]), [['en', 'English', uk?.id], ['cy', 'Welsh', uk?.id]])
+  t.notOk(ireland !== undefined && 'languages' in ireland)
+  t.match(ireland, { number: '+44 1372 847 161', description: 'Call the helpline from Ireland. Cost: Charges apply. Current opening hours not confirmed. Check the Stop It Now website. For callers in Ireland.' })
+})
+
+t.test('serves the same ids for the same records in an older release', async (t) => {
+  const first = releases.byId.get('2026-11-28')
+  if (first === undefined) throw new Error('the first release is missing')
+  const older = buildHsdsFeed(first, NOW)
+  const ids = (f: typeof feed) => new Map(f.services.map((s) => [s.key, s.service.id]))
+  const now = ids(feed)
+  const shared = [...ids(older)].filter(([key]) => now.has(key))
+  t.ok(shared.length >= 220)
+  t.same(shared.filter(([key, id]) => now.get(key) !== id), [])
+})
