@@ -41,6 +41,7 @@ const root: FastifyPluginAsyncTypebox = async (app) => {
             helplines: link('/v1/helplines'),
             releases: link('/v1/releases'),
             releases_feed: link('/v1/releases.atom'),
+            open_referral_uk: link('/hsds/'),
             docs: link('/docs'),
             openapi_json: link('/openapi.json'),
             openapi_yaml: link('/openapi.yaml'),

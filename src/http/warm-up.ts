@@ -26,7 +26,9 @@ export function warmUpPaths (set: CatalogueSet): string[] {
     ...c.statistics.map((s) => `/v1/statistics/${s.base.id}`),
     ...set.ids.map((id) => `/v1/releases/${id}`),
     `/v1/releases/${c.release.id}/changes`, `/v1/releases/${c.release.id}/bundle`,
-    '/embed/v1/helplines.html', ...c.routes.map((r) => `/embed/v1/route.html?situation=${r.situation.id}`)
+    '/embed/v1/helplines.html', ...c.routes.map((r) => `/embed/v1/route.html?situation=${r.situation.id}`),
+    // The Open Referral UK view: its lists, which directories poll; its records are prepared on first request.
+    '/hsds/', ...['services', 'service_at_locations', 'organizations', 'taxonomies', 'taxonomy_terms'].map((list) => `/hsds/${list}`)
   ]
 }
 

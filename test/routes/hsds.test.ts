@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import t from 'tap'
+import { warmUpPaths } from '../../src/http/warm-up.js'
 import { build, captureLog, clockAt, REAL_DATA } from '../helper.js'
 import { profileErrors, profileRef } from '../support/oruk-profile.js'
 
@@ -215,6 +216,12 @@ t.test('answers bad parameters with problem details naming them', async (t) => {
   const missing = await app.inject('/hsds/services/00000000-0000-5000-8000-000000000000')
   t.match(missing.json(), { status: 404, detail: 'No service has the id given in the path' })
   t.match((await app.inject('/hsds/services?release=2000-01-01')).json(), { status: 404, errors: [{ name: 'release' }] })
+})
+
+t.test('warms up the root and every list of the view', async (t) => {
+  const paths = warmUpPaths(app.catalogues).filter((p) => p.startsWith('/hsds'))
+  t.same(paths, ['/hsds/', ...LISTS])
+  for (const path of paths) t.equal((await app.inject(path)).statusCode, 200, path)
 })
 
 t.test('pins a release with ?release=', async (t) => {

@@ -12,12 +12,13 @@ t.test('GET / describes the API, its release, links and data licences', async (t
     latest_release: { id: '2026-01-01', published_at: '2026-01-01T09:00:00Z', summary: 'Fixture release one.' },
     releases: ['2026-01-01'],
     openapi_url: '/openapi.json',
-    links: { helplines: '/v1/helplines', docs: '/docs', openapi_yaml: '/openapi.yaml' }
+    links: { helplines: '/v1/helplines', open_referral_uk: '/hsds/', docs: '/docs', openapi_yaml: '/openapi.yaml' }
   })
   const licences = body.data_licences.map((l: { licence: string }) => l.licence)
   t.ok(licences.includes('Open Government Licence v3.0'))
   t.ok(licences.includes('CC BY 4.0'))
   t.ok(body.data_licences.some((l: { attribution: string }) => /Royal Mail copyright/.test(l.attribution)))
+  t.ok(body.data_licences.some((l: { licence: string, attribution: string }) => l.licence === 'CC BY-SA 4.0' && /^Open Referral \/ Open Referral UK/.test(l.attribution)), 'credits the Open Referral UK schemas')
   t.ok(res.headers.etag)
 })
 
