@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { SearchQuerySchema, StringEnum } from '../common.js'
+import { Ref, SearchQuerySchema, StringEnum } from '../common.js'
 import { PostcodeQuerySchema } from '../postcode.js'
 import { PageQueryFields, ReleaseQueryFields } from '../query.js'
 import { HsdsPage } from './common.js'
@@ -7,7 +7,6 @@ import { HsdsOrganizationSummarySchema } from './organization.js'
 import { HsdsServiceAtLocationListItemSchema } from './service-at-location.js'
 import { HsdsServiceListItemSchema } from './service.js'
 import { HsdsTaxonomySchema, HsdsTaxonomyTermSchema } from './taxonomy.js'
-import { Ref } from '../common.js'
 
 export const HSDS_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 export type HsdsDay = typeof HSDS_DAYS[number]

@@ -86,7 +86,9 @@ function attributesOf (serviceId: string, key: string, source: ServiceSource): H
   })
 }
 
-/** The one contact of each web kind first met, in WEB_KINDS order. */
+const sameUrl = (a: string, b: string) => new URL(a).href === new URL(b).href
+
+/** The first confirmed web contact, by the order of WEB_KINDS. */
 function firstWeb (contacts: readonly ContactBase[]): ContactBase | undefined {
   for (const kind of WEB_KINDS) {
     const found = contacts.find((c) => c.kind === kind && isConfirmed(c))
@@ -120,8 +122,9 @@ export function serviceEntry (source: ServiceSource, period: ClockPeriod, instan
     spans.push(...own.spans)
   }
   const email = contacts.find((c) => c.kind === 'email' && isConfirmed(c))
-  const webPage = source.website === null ? firstWeb(contacts) : contacts.find((c) => c.uri === source.website)
-  const url = source.website ?? webPage?.uri ?? source.fallbackUrls[0]
+  const { website } = source
+  const webPage = website === null ? firstWeb(contacts) : contacts.find((c) => c.uri !== null && sameUrl(c.uri, website))
+  const url = website ?? webPage?.uri ?? source.fallbackUrls[0]
   for (const c of [email, webPage]) if (c !== undefined) carried.add(c)
   // HSDS has no place for a chat, a form or an app beside `url`: they are named in the description.
   const others = contacts.filter((c) => !carried.has(c)).map((c) => c.uri === null ? c.label : `${c.label}: ${c.uri}`)
