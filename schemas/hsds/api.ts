@@ -29,7 +29,7 @@ const Age = (description: string) => Type.Optional(Type.Integer({ minimum: 0, ma
 const ServiceFilterFields = {
   search: Type.Optional({ ...SearchQuerySchema, description: 'Text to find in names and descriptions, any case or accents. Never logged.' }),
   ...PageQueryFields,
-  taxonomy_term_id: HsdsIdQuery('Only services with this taxonomy term (a topic or an audience)'),
+  taxonomy_term_id: HsdsIdQuery('Only services with this taxonomy term (a topic or an audience). A council\'s lines for professionals are listed only when this is the Professionals audience term, so no list shows them to the public by default.'),
   taxonomy_id: HsdsIdQuery('Only services with a term of this taxonomy'),
   organization_id: HsdsIdQuery('Only services this organisation runs'),
   minimum_age: Age('Only services whose stated minimum age is at least this (services that state none are left out)'),

@@ -4,7 +4,7 @@ import type { Catalogue } from '../../catalogue/build-catalogue.js'
 import { searchKey } from '../../catalogue/build-common.js'
 import { clockPeriod, type ClockPeriod } from './clock-period.js'
 import { organizationFromCouncil, organizationFromRecord, organizationSummary, type OrganizationBase } from './organizations.js'
-import { councilSource, helplineSource, reportingChannelSource } from './service-sources.js'
+import { councilSources, helplineSource, reportingChannelSource } from './service-sources.js'
 import { serviceEntry, type HsdsServiceEntry } from './services.js'
 import { VOCABULARY, type Vocabulary } from './taxonomies.js'
 
@@ -52,15 +52,16 @@ export function buildHsdsFeed (catalogue: Catalogue, instant: number): HsdsFeed 
   const sources = [
     ...catalogue.helplines.map((h) => helplineSource(h, orgOf(catalogue.organisations.get(h.base.organisation.id)))),
     ...catalogue.reportingChannels.map((r) => reportingChannelSource(r, orgOf(catalogue.organisations.get(r.base.organisation.id)))),
-    ...catalogue.localAuthorities.map((la) => {
+    ...catalogue.localAuthorities.flatMap((la) => {
       const org = organizationFromCouncil(la.base)
       orgs.set(`council/${la.base.code}`, org)
-      return councilSource(la, org, localChannel)
+      return councilSources(la, org, localChannel)
     })
   ]
   const services = sources.map((s) => serviceEntry(s, period, instant)).sort((a, b) => byName(a.service, b.service))
   const organizations = [...orgs.values()].sort(byName).map((org): HsdsOrganizationEntry => {
-    const runs = services.filter((s) => s.service.organization_id === org.id).map((s) => s.listItem)
+    // As in the lists: a council's lines for professionals are found by asking for them (filters.ts).
+    const runs = services.filter((s) => s.service.organization_id === org.id && !s.professionalsOnly).map((s) => s.listItem)
     return {
       organization: runs.length === 0 ? org : { ...org, services: runs },
       summary: organizationSummary(org),

@@ -5,6 +5,7 @@ import type { AuthorityLookup } from '../local-authorities.js'
 import type { HsdsFeed } from './feed.js'
 import type { OpeningSpan } from './schedules.js'
 import type { HsdsServiceEntry } from './services.js'
+import { termId } from './taxonomies.js'
 
 /** The profile's service filters, as validated by the route. */
 export interface HsdsServiceFilters {
@@ -30,6 +31,8 @@ export interface HsdsPlace {
 export function placeOf (lookup: AuthorityLookup): HsdsPlace {
   return { nation: lookup.match.nation, authorityCodes: new Set(lookup.authorities.map((a) => a.base.code)) }
 }
+
+const PROFESSIONALS_TERM = termId('audience', 'professionals')
 
 const TIME = /^(\d{2}):(\d{2})(?::\d{2})?(Z|([+-])(\d{2}):(\d{2}))?$/
 
@@ -63,16 +66,19 @@ export function filterServices (feed: HsdsFeed, filters: HsdsServiceFilters, pla
   const offset = feed.period.offsetMinutes
   const start = filters.start_time === undefined ? undefined : localMinutes(filters.start_time, offset)
   const end = filters.end_time === undefined ? undefined : localMinutes(filters.end_time, offset)
-  const termId = filters.taxonomy_term_id?.toLowerCase()
+  const wantedTerm = filters.taxonomy_term_id?.toLowerCase()
   const taxonomyId = filters.taxonomy_id?.toLowerCase()
   const organizationId = filters.organization_id?.toLowerCase()
   const timed = filters.day !== undefined || start !== undefined || end !== undefined
   const spanFits = (s: OpeningSpan) => (filters.day === undefined || s.days.has(filters.day)) &&
     (start === undefined || s.opens >= start) && (end === undefined || s.closes <= end)
+  // A council's lines for professionals only appear when professionals are asked for, as on the routes.
+  const forProfessionals = wantedTerm === PROFESSIONALS_TERM
   return feed.services.filter((entry) => {
     const s = entry.service
-    return (needle === undefined || entry.search.includes(needle)) &&
-      (termId === undefined || entry.termIds.has(termId)) &&
+    return (!entry.professionalsOnly || forProfessionals) &&
+      (needle === undefined || entry.search.includes(needle)) &&
+      (wantedTerm === undefined || entry.termIds.has(wantedTerm)) &&
       (taxonomyId === undefined || entry.taxonomyIds.has(taxonomyId)) &&
       (organizationId === undefined || s.organization_id === organizationId) &&
       (filters.minimum_age === undefined || (s.minimum_age !== undefined && s.minimum_age >= filters.minimum_age)) &&

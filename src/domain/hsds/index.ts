@@ -6,6 +6,13 @@
  *   council's (or NI HSC Trust's) children's social care front door is a service of that
  *   council, with the council's area as its service area and the topics, audiences and
  *   "not for" of the local reporting channel. National services cover their nations.
+ * - A council's contacts: its public ones are phones (and `email`) of its service, each
+ *   phone describing its role (front door, out of hours, all hours) and linked to its team
+ *   (`contacts`, by `contact_id`), with the other councils a shared team serves. The lines it
+ *   gives professionals are a second service, "… lines for professionals", with the
+ *   professionals audience only, listed only when that term is asked for (`taxonomy_term_id`):
+ *   no list shows them to the public as the way to report, as no default route does. The
+ *   council's report-a-concern page, when known, is the service's `url`.
  * - Ids are UUIDv5 of our own stable ids (ids.ts), so they are the same in every release.
  * - Optional fields with no value are left out, never null; empty lists too.
  * - Phones. The UK profile at that commit drops `phones` from services and `type` from
@@ -15,8 +22,8 @@
  *   Relay UK numbers → textphone, a video relay with a number → video.
  * - Only confirmed contacts are served: an unverified one has no HSDS flag to say "do not
  *   dial", so it is left out (the record's notes still say one exists).
- * - The first email is `email`; a web page (the record's own, else a website, chat or form
- *   contact, else a council's homepage, else GOV.UK's finder for it) is `url`; every other
+ * - The first email is `email`; a web page (the record's own or a council's report page, else a
+ *   website, chat or form contact, else a council's homepage, else GOV.UK's finder for it) is `url`; every other
  *   way in (web chat, forms, apps, 999 BSL) is named in the description with its link.
  * - `assured_date` is `verified_on`; a record past its review date is still served, with an
  *   `alert` saying so. `fees` is our cost sentence. Ages are served where the data states them.

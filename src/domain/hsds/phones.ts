@@ -33,10 +33,10 @@ export function languageOf (code: string, owner: { service_id: string } | { phon
   return { id: hsdsId('language', ownerId, code), ...owner, ...(name === undefined ? {} : { name }), code }
 }
 
-/** Short texts as sentences: each ends with a full stop, empty ones are left out. */
+/** Short texts as sentences: each starts with a capital and ends with a full stop; empty ones are left out. */
 export function sentences (...parts: ReadonlyArray<string | null | undefined>): string {
   return parts.filter((p): p is string => p !== null && p !== undefined && p.trim() !== '')
-    .map((p) => p.trim().replace(/([^.!?])$/, '$1.')).join(' ')
+    .map((p) => p.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()).replace(/([^.!?])$/, '$1.')).join(' ')
 }
 
 /** Whether a contact is confirmed: an unverified one has no URI and is never offered to dial. */
@@ -44,19 +44,29 @@ export function isConfirmed (contact: ContactBase): boolean {
   return contact.verification === 'confirmed' && contact.uri !== null
 }
 
+/** What the mapping knows of a contact beyond its own fields. */
+export interface PhoneContext {
+  /** Our own key of the contact within its service (its kind and value, and its role when a number serves two). */
+  contactKey: string
+  /** The team (in the service's `contacts`) that answers it. */
+  contactId?: string
+  /** Sentences saying what the number is for, after its label (a council's role, team, shared team). */
+  about?: readonly string[]
+}
+
 /** The HSDS phone for a confirmed contact that is a number to call or text; undefined otherwise. */
-export function phoneOf (serviceId: string, serviceKey: string, contact: ContactBase, contactId?: string): HsdsPhone | undefined {
+export function phoneOf (serviceId: string, serviceKey: string, contact: ContactBase, context: PhoneContext): HsdsPhone | undefined {
   const type = PHONE_TYPES[contact.kind]
   if (type === undefined || !isConfirmed(contact) || !/^(?:tel|sms):/.test(contact.uri ?? '')) return undefined
-  const id = hsdsId('phone', serviceKey, contact.kind, contact.value)
+  const id = hsdsId('phone', serviceKey, context.contactKey)
   const languages = contact.languages.map((code) => languageOf(code, { phone_id: id }))
   return {
     id,
     service_id: serviceId,
-    ...(contactId === undefined ? {} : { contact_id: contactId }),
+    ...(context.contactId === undefined ? {} : { contact_id: context.contactId }),
     number: contact.value,
     type,
-    description: sentences(contact.label, contact.cost === null ? null : `Cost: ${contact.cost}`, contact.hours_note ?? contact.hours?.description, contact.notes),
+    description: sentences(contact.label, ...(context.about ?? []), contact.cost === null ? null : `Cost: ${contact.cost}`, contact.hours_note ?? contact.hours?.description, contact.notes),
     ...(languages.length === 0 ? {} : { languages })
   }
 }

@@ -52,7 +52,7 @@ function spanNote (opens: string, closes: string): string {
  * A contact's weekly hours as HSDS schedules, one per weekly rule (24 hours every day when
  * always open), with the spans the filters read. Hours that are not confirmed give none.
  */
-export function schedulesOf (serviceId: string, serviceKey: string, contact: ContactBase, period: ClockPeriod): { schedules: HsdsSchedule[], spans: OpeningSpan[] } {
+export function schedulesOf (serviceId: string, serviceKey: string, contactKey: string, contact: ContactBase, period: ClockPeriod): { schedules: HsdsSchedule[], spans: OpeningSpan[] } {
   const hours = contact.hours
   if (hours === null) return { schedules: [], spans: [] }
   const rules = hours.always_open ? [{ days: EVERY_DAY, opens: '00:00', closes: '24:00' }] : hours.weekly
@@ -65,7 +65,7 @@ export function schedulesOf (serviceId: string, serviceKey: string, contact: Con
     const closesAt = rule.closes === '24:00' ? DAY_MINUTES : minutesOf(rule.closes)
     spans.push({ days: new Set(days), opens, closes: closesAt > opens ? closesAt : closesAt + DAY_MINUTES })
     schedules.push({
-      id: hsdsId('schedule', serviceKey, contact.kind, contact.value, rule.days.join(','), rule.opens, rule.closes),
+      id: hsdsId('schedule', serviceKey, contactKey, rule.days.join(','), rule.opens, rule.closes),
       service_id: serviceId,
       freq: 'WEEKLY',
       byday: days.join(','),

@@ -1,3 +1,4 @@
+import type { CouncilContactAudience } from '../../../schemas/council-contact.js'
 import type { HelplineEntry, LocalAuthorityEntry, ReportingChannelEntry } from '../../catalogue/build-catalogue.js'
 import { councilKey, type OrganizationBase } from './organizations.js'
 import type { ServiceSource } from './services.js'
@@ -58,29 +59,55 @@ export function reportingChannelSource (entry: ReportingChannelEntry, organizati
 /**
  * A council's children's social care front door: the local reporting channel, for one
  * council's area. Its topics, audiences and "not for" come from that channel; its contacts,
- * links and notes from the council's own record.
+ * report page, links and notes from the council's own record. The lines a council gives
+ * professionals are a service of their own, for professionals only, so no directory shows
+ * them to the public as the way to report (as the API's routes never do by default).
  */
-export function councilSource (entry: LocalAuthorityEntry, organization: OrganizationBase, channel: ReportingChannelEntry | undefined): ServiceSource {
+export function councilSources (entry: LocalAuthorityEntry, organization: OrganizationBase, channel: ReportingChannelEntry | undefined): ServiceSource[] {
   const la = entry.base
-  return {
-    key: councilKey(la.code),
-    name: `${la.name} children's social care`,
+  const contactsFor = (audience: CouncilContactAudience) => entry.contacts.filter((c) => c.base.audience === audience).map((c) => ({
+    contact: c.base,
+    role: c.base.role,
+    ...(c.base.team === null ? {} : { team: c.base.team }),
+    sharedWith: c.base.shared_with.map((other) => other.name)
+  }))
+  const common = {
     organization,
-    paragraphs: [
-      `The children's social care (social work) team of ${la.name}, for children who live in ${la.short_name}. It takes and acts on reports that a child may be at risk of harm, abuse or neglect.`,
-      ...line('Not for', channel?.base.not_for ?? []),
-      la.contacts_note,
-      ...optional(la.homepage_note),
-      ...optional(la.lad_codes_note)
-    ],
-    website: null,
+    website: la.report_url,
     fallbackUrls: [la.homepage_url, la.find_your_council_url].filter((u): u is string => u !== null),
     ageRange: null,
     verifiedOn: la.verified_on,
     reviewBy: la.review_by,
-    contacts: entry.contacts.map((c) => ({ contact: c.base })),
     topics: channel?.base.topics ?? [],
-    audiences: channel?.base.who_can_report ?? [],
-    area: { kind: 'authority', code: la.code, name: la.name, shortName: la.short_name }
+    area: { kind: 'authority' as const, code: la.code, name: la.name, shortName: la.short_name }
   }
+  const notes = [la.contacts_note, ...optional(la.homepage_note), ...optional(la.lad_codes_note)]
+  const name = `${la.name} children's social care`
+  const forPublic: ServiceSource = {
+    ...common,
+    key: councilKey(la.code),
+    name,
+    paragraphs: [
+      `The children's social care (social work) team of ${la.name}, for children who live in ${la.short_name}. It takes and acts on reports that a child may be at risk of harm, abuse or neglect.`,
+      ...line('Not for', channel?.base.not_for ?? []),
+      ...notes
+    ],
+    contacts: contactsFor('public'),
+    audiences: channel?.base.who_can_report ?? []
+  }
+  const professional = contactsFor('professionals')
+  if (professional.length === 0) return [forPublic]
+  const told = { ...forPublic, paragraphs: [...forPublic.paragraphs, 'The lines the council gives professionals are a separate service, for professionals only.'] }
+  return [told, {
+    ...common,
+    key: `${councilKey(la.code)}/professionals`,
+    name: `${name}: lines for professionals`,
+    paragraphs: [
+      `For professionals only: the lines ${la.name} gives people who work with children, to refer a concern about a child who lives in ${la.short_name}. Members of the public: see ${name}.`,
+      ...notes
+    ],
+    contacts: professional,
+    audiences: ['professionals'],
+    professionalsOnly: true
+  }]
 }

@@ -1,5 +1,6 @@
 import type { Nation } from '../../../schemas/common.js'
 import type { ContactKind } from '../../../schemas/contact.js'
+import type { CouncilContactRole } from '../../../schemas/council-contact.js'
 import type { Audience, Topic } from '../../../schemas/helpline.js'
 import type { HsdsPlace } from '../../../schemas/hsds/location.js'
 import type { HsdsServiceAtLocation, HsdsServiceAtLocationListItem } from '../../../schemas/hsds/service-at-location.js'
@@ -18,10 +19,12 @@ import { VOCABULARY, type TaxonomyKind } from './taxonomies.js'
 /** Where a service is for: whole nations, or one council's area. */
 export type ServiceArea = { kind: 'nations', nations: readonly Nation[] } | { kind: 'authority', code: string, name: string, shortName: string }
 
-/** A contact, and the team that answers it when the data names one. */
+/** A contact, and what a council's record adds to it: its role, the team that answers it, and the councils that share that team. */
 export interface SourceContact {
   contact: ContactBase
+  role?: CouncilContactRole
   team?: string
+  sharedWith?: readonly string[]
 }
 
 /** What one of our records says, gathered for the mapping (service-sources.ts). */
@@ -44,6 +47,8 @@ export interface ServiceSource {
   topics: readonly Topic[]
   audiences: readonly Audience[]
   area: ServiceArea
+  /** A council's lines for professionals: listed only when professionals are asked for (filters.ts). */
+  professionalsOnly?: boolean
 }
 
 /** A service in every form the HSDS endpoints serve, and what the filters read. */
@@ -58,11 +63,18 @@ export interface HsdsServiceEntry {
   termIds: ReadonlySet<string>
   taxonomyIds: ReadonlySet<string>
   spans: readonly OpeningSpan[]
+  professionalsOnly: boolean
   /** When the answer next changes on its own (the record becomes stale). */
   validUntil: number
 }
 
 const NATION_NAMES: Record<Nation, string> = { england: 'England', wales: 'Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' }
+/** A council contact's role, in words. */
+const ROLE_WORDS: Record<CouncilContactRole, string> = {
+  'front-door': 'The council\'s front door, where it takes concerns about a child',
+  'out-of-hours': 'Out of hours: for urgent concerns when the front door is closed',
+  'all-hours': 'At any time, day or night'
+}
 /** Web contacts, in the order one is taken as the service's `url`. */
 const WEB_KINDS: readonly ContactKind[] = ['website', 'webchat', 'web_form']
 
@@ -101,23 +113,34 @@ function firstWeb (contacts: readonly ContactBase[]): ContactBase | undefined {
 export function serviceEntry (source: ServiceSource, period: ClockPeriod, instant: number): HsdsServiceEntry {
   const { key } = source
   const id = hsdsId('service', key)
-  const contacts = source.contacts.map((c) => c.contact).filter((c) => c.verification === 'confirmed')
-  const teams = [...new Set(source.contacts.flatMap((c) => c.team === undefined ? [] : [c.team]))]
+  const confirmed = source.contacts.filter((c) => c.contact.verification === 'confirmed')
+  const contacts = confirmed.map((c) => c.contact)
+  const teams = [...new Set(confirmed.flatMap((c) => c.team === undefined ? [] : [c.team]))]
   const hsdsContacts: HsdsContact[] = teams.map((team) => ({ id: hsdsId('contact', key, team), service_id: id, name: team }))
-  const teamOf = new Map(source.contacts.map((c) => [c.contact, c.team === undefined ? undefined : hsdsId('contact', key, c.team)]))
 
   const phones: HsdsPhone[] = []
   const schedules: HsdsSchedule[] = []
   const spans: OpeningSpan[] = []
   /** Contacts the structured fields carry (a phone, the email, the url); the rest are named in the description. */
   const carried = new Set<ContactBase>()
-  for (const contact of contacts) {
-    const phone = phoneOf(id, key, contact, teamOf.get(contact))
+  for (const c of confirmed) {
+    const { contact } = c
+    // A council may give one number two roles (front door and out of hours): each is its own phone.
+    const contactKey = [contact.kind, contact.value, ...(c.role === undefined ? [] : [c.role])].join('/')
+    const phone = phoneOf(id, key, contact, {
+      contactKey,
+      contactId: c.team === undefined ? undefined : hsdsId('contact', key, c.team),
+      about: [
+        ...(c.role === undefined ? [] : [ROLE_WORDS[c.role]]),
+        ...(c.team === undefined ? [] : [`Team: ${c.team}`]),
+        ...(c.sharedWith === undefined || c.sharedWith.length === 0 ? [] : [`The same team serves ${c.sharedWith.join(', ')}`])
+      ]
+    })
     if (phone !== undefined) {
       phones.push(phone)
       carried.add(contact)
     }
-    const own = schedulesOf(id, key, contact, period)
+    const own = schedulesOf(id, key, contactKey, contact, period)
     schedules.push(...own.schedules)
     spans.push(...own.spans)
   }
@@ -175,6 +198,7 @@ export function serviceEntry (source: ServiceSource, period: ClockPeriod, instan
     termIds: new Set(attributes.map((a) => a.taxonomy_term_id)),
     taxonomyIds: new Set(attributes.map((a) => a.taxonomy_term.taxonomy_id)),
     spans,
+    professionalsOnly: source.professionalsOnly === true,
     validUntil: stale.validUntil
   }
 }

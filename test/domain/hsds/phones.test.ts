@@ -4,12 +4,22 @@ import { localMinutes } from '../../../src/domain/hsds/index.js'
 import { languageName, phoneOf, sentences } from '../../../src/domain/hsds/phones.js'
 
 const contact = (over: Partial<ContactBase>): ContactBase => ({
-  kind: 'phone', label: 'Call', value: '0808 157 0000', uri: 'tel:+448081570000', cost: null, languages: [],
-  hours: null, hours_note: null, verification: 'confirmed', notes: null, sources: [], ...over
+  kind: 'phone',
+  label: 'Call',
+  value: '0808 157 0000',
+  uri: 'tel:+448081570000',
+  cost: null,
+  languages: [],
+  hours: null,
+  hours_note: null,
+  verification: 'confirmed',
+  notes: null,
+  sources: [],
+  ...over
 })
 
 t.test('types each kind of number as HSDS does', async (t) => {
-  const typeOf = (over: Partial<ContactBase>) => phoneOf('s', 'k', contact(over))?.type
+  const typeOf = (over: Partial<ContactBase>) => phoneOf('s', 'k', contact(over), { contactKey: 'c' })?.type
   t.equal(typeOf({}), 'voice')
   t.equal(typeOf({ kind: 'text', value: '84001', uri: 'sms:84001' }), 'text')
   t.equal(typeOf({ kind: 'textphone', value: '0800 111 4444', uri: 'tel:+448001114444' }), 'textphone')
@@ -20,18 +30,18 @@ t.test('types each kind of number as HSDS does', async (t) => {
 })
 
 t.test('never makes a phone of an unverified number', async (t) => {
-  t.equal(phoneOf('s', 'k', contact({ verification: 'unverified', uri: null })), undefined)
+  t.equal(phoneOf('s', 'k', contact({ verification: 'unverified', uri: null }), { contactKey: 'c' }), undefined)
 })
 
 t.test('describes a number by its label, cost, hours and notes', async (t) => {
-  const phone = phoneOf('s', 'k', contact({ cost: 'Free', hours_note: 'Weekdays 9am to 5pm', notes: 'Ask for the duty team' }))
+  const phone = phoneOf('s', 'k', contact({ cost: 'Free', hours_note: 'Weekdays 9am to 5pm', notes: 'Ask for the duty team' }), { contactKey: 'c' })
   t.equal(phone?.description, 'Call. Cost: Free. Weekdays 9am to 5pm. Ask for the duty team.')
-  t.equal(sentences('Already a sentence.', '', undefined, 'Question?'), 'Already a sentence. Question?')
+  t.equal(sentences('Already a sentence.', '', undefined, 'question?', 'evenings and weekends'), 'Already a sentence. Question? Evenings and weekends.')
 })
 
 t.test('names languages in English, British Sign Language included', async (t) => {
   t.same(['en', 'cy', 'gd', 'bfi'].map(languageName), ['English', 'Welsh', 'Scottish Gaelic', 'British Sign Language'])
-  const phone = phoneOf('s', 'k', contact({ languages: ['cy'] }))
+  const phone = phoneOf('s', 'k', contact({ languages: ['cy'] }), { contactKey: 'c' })
   t.same(phone?.languages?.map((l) => [l.code, l.name, l.phone_id]), [['cy', 'Welsh', phone?.id]])
 })
 

@@ -14,44 +14,77 @@ const byKey = (key: string) => {
   return found.service
 }
 
-t.test('makes every helpline, reporting channel and council a service', async (t) => {
-  t.equal(feed.services.length, catalogue.helplines.length + catalogue.reportingChannels.length + catalogue.localAuthorities.length)
+t.test('makes every helpline, reporting channel and council a service, and a council\'s lines for professionals one more', async (t) => {
+  const withProfessionalLines = catalogue.localAuthorities.filter((la) => la.contacts.some((c) => c.base.audience === 'professionals')).length
+  t.ok(withProfessionalLines > 50)
+  t.equal(feed.services.length, catalogue.helplines.length + catalogue.reportingChannels.length + catalogue.localAuthorities.length + withProfessionalLines)
+  t.equal(feed.services.filter((s) => s.professionalsOnly).length, withProfessionalLines)
   t.equal(feed.organizations.length, catalogue.organisations.size + catalogue.localAuthorities.length)
 })
 
 t.test('maps a council without contacts to its children\'s social care, with its area, homepage and ONS code', async (t) => {
-  const s = byKey('council/E08000035')
+  const s = byKey('council/E06000003')
   t.match(s, {
-    name: 'Leeds City Council children\'s social care',
-    url: 'https://www.leeds.gov.uk/',
-    organization: { name: 'Leeds City Council', website: 'https://www.leeds.gov.uk/' }
+    name: 'Redcar and Cleveland Borough Council children\'s social care',
+    url: 'https://www.redcar-cleveland.gov.uk/',
+    organization: { name: 'Redcar and Cleveland Borough Council', website: 'https://www.redcar-cleveland.gov.uk/' }
   })
-  t.match(s.description, /^The children's social care \(social work\) team of Leeds City Council, for children who live in Leeds\./)
+  t.match(s.description, /^The children's social care \(social work\) team of Redcar and Cleveland Borough Council, for children who live in Redcar and Cleveland\./)
   t.match(s.description, /Not for: A child in immediate danger - call 999\./, 'the local reporting channel\'s "not for"')
   t.match(s.description, /No direct children's social care number has been sourced for this council yet/, 'its contacts note')
   t.notOk('phones' in s)
-  t.same(s.service_areas?.map((a) => [a.name, a.service_area]), [['Leeds', 'The area Leeds City Council serves (ONS code E08000035)']])
+  t.same(s.service_areas?.map((a) => [a.name, a.service_area]), [['Redcar and Cleveland', 'The area Redcar and Cleveland Borough Council serves (ONS code E06000003)']])
   t.same(s.attributes?.map((a) => a.taxonomy_term.name), ['Abuse and neglect', 'Sexual abuse', 'Anyone'], 'the local channel\'s topics and audience')
   const org = feed.organizationById.get(s.organization_id)?.organization
-  t.same(org?.organization_identifiers?.map((i) => [i.identifier_type, i.identifier]), [['ONS GSS code', 'E08000035']])
-  t.same(org?.services?.map((x) => x.name), ['Leeds City Council children\'s social care'])
+  t.same(org?.organization_identifiers?.map((i) => [i.identifier_type, i.identifier]), [['ONS GSS code', 'E06000003']])
+  t.same(org?.services?.map((x) => x.name), ['Redcar and Cleveland Borough Council children\'s social care'])
 })
 
-t.test('gives a council with sourced numbers its phones and its own report-a-concern page', async (t) => {
-  const s = byKey('council/E06000052')
+t.test('gives the public a council\'s public numbers, with role and team, and its lines for professionals a service of their own', async (t) => {
+  const s = byKey('council/E08000035')
   t.same(s.phones?.map((p) => [p.number, p.type, p.description]), [
-    ['0300 123 1116', 'voice', 'Multi Agency Referral Unit (MARU), daytime. Daytime; the hours are not stated.'],
-    ['01208 251300', 'voice', 'Out of hours. Outside office hours; the hours are not stated.']
+    ['0113 222 4403', 'voice', 'Report a concern about a child. The council\'s front door, where it takes concerns about a child. Team: Duty and Advice Team (Front Door Safeguarding Hub).']
   ])
-  t.equal(s.url, 'https://www.cornwall.gov.uk/health-and-social-care/childrens-services/child-protection-and-safeguarding/')
-  t.notOk('schedules' in s, 'no hours are stated')
+  t.same(s.contacts?.map((c) => c.name), ['Duty and Advice Team (Front Door Safeguarding Hub)'])
+  t.equal(s.phones?.[0]?.contact_id, s.contacts?.[0]?.id, 'the phone names its team')
+  t.match(s.description, /The lines the council gives professionals are a separate service, for professionals only\./)
+  const pro = byKey('council/E08000035/professionals')
+  t.equal(pro.name, 'Leeds City Council children\'s social care: lines for professionals')
+  t.match(pro.description, /^For professionals only: /)
+  t.same(pro.phones?.map((p) => p.number), ['0113 376 0336', '0113 535 0600'])
+  t.match(pro.phones?.[1]?.description, /^For professionals: urgent concerns out of hours\. Out of hours: for urgent concerns when the front door is closed\. Team: Children's Emergency Duty Team \(EDT\)\. Evenings, weekends and bank holidays\./)
+  t.same(pro.attributes?.filter((a) => a.link_type === 'audience').map((a) => a.taxonomy_term.name), ['Professionals'])
+  t.notOk(s.phones?.some((p) => p.number === '0113 376 0336' || p.number === '0113 535 0600'), 'no professionals\' line among the public\'s')
+  t.same(feed.organizationById.get(s.organization_id)?.organization.services?.map((x) => x.name), ['Leeds City Council children\'s social care'], 'the organisation lists the public service')
 })
 
-t.test('falls back on GOV.UK\'s council finder where a council\'s homepage is not confirmed as https', async (t) => {
-  const s = byKey('council/E06000001')
-  t.equal(s.url, 'https://www.gov.uk/find-local-council/hartlepool')
+t.test('serves a council\'s own report-a-concern page as its url', async (t) => {
+  const s = byKey('council/E06000052')
+  t.equal(s.url, 'https://www.cornwall.gov.uk/health-and-social-care/childrens-services/child-protection-and-safeguarding/')
+  t.same(s.phones?.map((p) => [p.number, p.type]), [['0300 123 1116', 'voice'], ['01208 251300', 'voice']])
+})
+
+t.test('says who else a shared team serves, and keeps one number with two roles as two phones', async (t) => {
+  const [, outOfHours] = byKey('council/E06000001').phones ?? []
+  t.match(outOfHours?.description, /Team: Emergency Duty Team\. The same team serves Stockton-on-Tees Borough Council, Darlington Borough Council\./)
+  const durham = byKey('council/E06000047').phones ?? []
+  const same = durham.filter((p) => p.number === '03000 267 979')
+  t.equal(same.length, 2)
+  t.not(same[0]?.id, same[1]?.id)
+  t.match(same[1]?.description, /Out of hours/)
+})
+
+t.test('gives a council with lines for professionals only no number for the public', async (t) => {
+  const s = byKey('council/E06000015')
+  t.notOk('phones' in s)
+  t.match(s.description, /No number for the public has been sourced for this council yet/)
+  t.same(byKey('council/E06000015/professionals').phones?.map((p) => p.number), ['01332 641172'])
+})
+
+t.test('falls back on GOV.UK\'s council finder where a council has no https homepage or report page', async (t) => {
+  const s = byKey('council/E06000006')
+  t.equal(s.url, 'https://www.gov.uk/find-local-council/halton')
   t.notOk('website' in s.organization)
-  t.match(s.description, /not served as a link until an https address is checked/)
 })
 
 t.test('leaves out a trust\'s unverified Gateway number and keeps the confirmed out-of-hours one', async (t) => {
