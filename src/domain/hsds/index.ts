@@ -20,6 +20,10 @@
  *   (the profile lets feeds add properties that do not conflict with HSDS): a helpline
  *   without its number helps no one. Types: phone → voice, text → text, textphone and
  *   Relay UK numbers → textphone, a video relay with a number → video.
+ * - Nations: a contact for some of its service's nations only (issue 17) says so in its phone's
+ *   description, or beside its link; a channel's notes per nation are paragraphs of its
+ *   description, and a council's description carries its own nation's note from the local
+ *   reporting channel. HSDS cannot give one phone an area of its own.
  * - Only confirmed contacts are served: an unverified one has no HSDS flag to say "do not
  *   dial", so it is left out (the record's notes still say one exists).
  * - The first email is `email`; a web page (the record's own or a council's report page, else a

@@ -1,7 +1,7 @@
 import type { CouncilContactAudience } from '../../../schemas/council-contact.js'
 import type { HelplineEntry, LocalAuthorityEntry, ReportingChannelEntry } from '../../catalogue/build-catalogue.js'
 import { councilKey, type OrganizationBase } from './organizations.js'
-import type { ServiceSource } from './services.js'
+import { nationWords, type ServiceSource } from './services.js'
 
 const line = (label: string, parts: readonly string[]) => parts.length === 0 ? [] : [`${label}: ${parts.join(' ')}`]
 const optional = (text: string | null) => text === null ? [] : [text]
@@ -20,7 +20,7 @@ export function helplineSource (entry: HelplineEntry, organization: Organization
     ageRange: h.age_range,
     verifiedOn: h.verified_on,
     reviewBy: h.review_by,
-    contacts: entry.contacts.map((c) => ({ contact: c.base })),
+    contacts: entry.contacts.map((c) => ({ contact: c.base, only: c.only })),
     topics: h.topics,
     audiences: h.audiences,
     area: { kind: 'nations', nations: h.nations }
@@ -42,14 +42,15 @@ export function reportingChannelSource (entry: ReportingChannelEntry, organizati
       `What happens next: ${r.what_happens_next}`,
       `Anonymity: ${r.anonymity.note}`,
       ...optional(r.who_can_report_note),
-      ...r.notes
+      ...r.notes,
+      ...r.nation_notes.map((n) => `In ${nationWords(n.nations)}: ${n.text}`)
     ],
     website: r.website,
     fallbackUrls: [],
     ageRange: null,
     verifiedOn: r.verified_on,
     reviewBy: r.review_by,
-    contacts: entry.contacts.map((c) => ({ contact: c.base })),
+    contacts: entry.contacts.map((c) => ({ contact: c.base, only: c.only })),
     topics: r.topics,
     audiences: r.who_can_report,
     area: { kind: 'nations', nations: r.nations }
@@ -90,6 +91,8 @@ export function councilSources (entry: LocalAuthorityEntry, organization: Organi
     paragraphs: [
       `The children's social care (social work) team of ${la.name}, for children who live in ${la.short_name}. It takes and acts on reports that a child may be at risk of harm, abuse or neglect.`,
       ...line('Not for', channel?.base.not_for ?? []),
+      // How reporting works in the council's own nation, as the local reporting channel says.
+      ...(channel?.base.nation_notes ?? []).filter((n) => n.nations.includes(la.nation)).map((n) => n.text),
       ...notes
     ],
     contacts: contactsFor('public'),

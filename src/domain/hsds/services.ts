@@ -22,6 +22,8 @@ export type ServiceArea = { kind: 'nations', nations: readonly Nation[] } | { ki
 /** A contact, and what a council's record adds to it: its role, the team that answers it, and the councils that share that team. */
 export interface SourceContact {
   contact: ContactBase
+  /** The nations it alone serves, when narrower than its service's. */
+  only?: readonly Nation[] | null
   role?: CouncilContactRole
   team?: string
   sharedWith?: readonly string[]
@@ -69,6 +71,12 @@ export interface HsdsServiceEntry {
 }
 
 const NATION_NAMES: Record<Nation, string> = { england: 'England', wales: 'Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' }
+
+/** Nations in words: "England and Wales", "England, Wales and Scotland". */
+export function nationWords (nations: readonly Nation[]): string {
+  const names = nations.map((n) => NATION_NAMES[n])
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`
+}
 /** A council contact's role, in words. */
 const ROLE_WORDS: Record<CouncilContactRole, string> = {
   'front-door': 'The council\'s front door, where it takes concerns about a child',
@@ -131,6 +139,8 @@ export function serviceEntry (source: ServiceSource, period: ClockPeriod, instan
       contactKey,
       contactId: c.team === undefined ? undefined : hsdsId('contact', key, c.team),
       about: [
+        // HSDS has no area for one phone: a number for some of the service's nations says so.
+        ...(c.only === undefined || c.only === null ? [] : [`For ${nationWords(c.only)} only`]),
         ...(c.role === undefined ? [] : [ROLE_WORDS[c.role]]),
         ...(c.team === undefined ? [] : [`Team: ${c.team}`]),
         ...(c.sharedWith === undefined || c.sharedWith.length === 0 ? [] : [`The same team serves ${c.sharedWith.join(', ')}`])
@@ -150,8 +160,17 @@ export function serviceEntry (source: ServiceSource, period: ClockPeriod, instan
   const url = website ?? webPage?.uri ?? source.fallbackUrls[0]
   for (const c of [email, webPage]) if (c !== undefined) carried.add(c)
   // HSDS has no place for a chat, a form or an app beside `url`: they are named in the description.
-  const others = contacts.filter((c) => !carried.has(c)).map((c) => c.uri === null ? c.label : `${c.label}: ${c.uri}`)
-  const description = [...source.paragraphs, ...(others.length === 0 ? [] : [`Other ways to get in touch: ${others.join('; ')}.`])].join('\n\n')
+  const onlyIn = new Map(confirmed.flatMap((c) => c.only === undefined || c.only === null ? [] : [[c.contact, nationWords(c.only)] as const]))
+  const others = contacts.filter((c) => !carried.has(c)).map((c) => {
+    const only = onlyIn.get(c)
+    return `${c.label}${c.uri === null ? '' : `: ${c.uri}`}${only === undefined ? '' : ` (${only} only)`}`
+  })
+  const pageOnly = webPage === undefined ? undefined : onlyIn.get(webPage)
+  const description = [
+    ...source.paragraphs,
+    ...(pageOnly === undefined ? [] : [`The web page given is for ${pageOnly} only.`]),
+    ...(others.length === 0 ? [] : [`Other ways to get in touch: ${others.join('; ')}.`])
+  ].join('\n\n')
   const languages: HsdsLanguage[] = [...new Set(contacts.flatMap((c) => c.languages))].map((code) => languageOf(code, { service_id: id }))
   const attributes = attributesOf(id, key, source)
   const stale = staleness(source.reviewBy, instant)

@@ -14,6 +14,7 @@ const contact = (over: Partial<ContactBase>): ContactBase => ({
   hours_note: null,
   verification: 'confirmed',
   notes: null,
+  nations: ['england'],
   sources: [],
   ...over
 })

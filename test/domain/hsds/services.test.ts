@@ -123,3 +123,14 @@ t.test('serves the same ids for the same records in an older release', async (t)
   t.ok(shared.length >= 220)
   t.same(shared.filter(([key, id]) => now.get(key) !== id), [])
 })
+
+t.test('says which nations a contact is for when its service covers more, and gives a council its nation\'s way of reporting', async (t) => {
+  const local = byKey('reporting-channel/local-council-childrens-social-care')
+  t.same(local.phones?.map((p) => [p.number, p.description]), [['101', 'Police Scotland, non-emergency (101). For Scotland only. Opening hours were not re-checked for this release.']])
+  t.match(local.description, /The web page given is for England and Wales only\./)
+  t.match(local.description, /on nidirect: https:\/\/www\.nidirect\.gov\.uk\/articles\/reporting-child-abuse-and-neglect \(Northern Ireland only\)\.$/)
+  t.match(local.description, /\n\nIn Wales: Contact social services at the council/)
+  const edinburgh = byKey('council/S12000036').description
+  t.match(edinburgh, /Contact the social work team at the council for the area where the child lives, or Police Scotland on 101/)
+  t.notMatch(edinburgh, /Wales Safeguarding Procedures/, 'only its own nation\'s note')
+})
