@@ -62,26 +62,32 @@ t.test('the ORUK walk: first, middle and last page of every list, and every reco
   t.same(errors, [], `0 schema errors over every list walked and ${items} records`)
 })
 
-t.test('every record of every list, in every release, passes the profile\'s schemas', async (t) => {
+t.test('every record of the latest release, and the walk of every older one, pass the profile\'s schemas', async (t) => {
   const errors: string[] = []
   let count = 0
   // Councils' lines for professionals are listed when professionals are asked for.
   const professionals = `taxonomy_term_id=${await term('Professionals')}`
-  const queries = [...LISTS.map((list) => [list, '']), ['/hsds/services', professionals], ['/hsds/service_at_locations', professionals]]
-  for (const release of app.catalogues.ids) {
+  const queries = [...LISTS.map((list) => [list, '']), ['/hsds/services', professionals], ['/hsds/service_at_locations', professionals]] as const
+  const [latest, ...older] = app.catalogues.ids
+  for (const release of [latest, ...older]) {
     for (const [list, query] of queries) {
-      for (let page = 1; ; page++) {
-        const body = await get(`${list}?${query}&per_page=100&page=${page}&release=${release}`)
-        errors.push(...profileErrors(list as string, body))
+      const base = `${list}?${query}&release=${release}`
+      const first = await get(`${base}&per_page=100`)
+      // Every page of the latest release; the first, middle and last of the older ones.
+      const pages = release === latest
+        ? Array.from({ length: first.total_pages }, (_, i) => i + 1)
+        : [...new Set([1, Math.ceil(first.total_pages / 2), first.total_pages])]
+      for (const page of pages) {
+        const body = await get(`${base}&per_page=100&page=${page}`)
+        errors.push(...profileErrors(list, body))
         for (const listed of body.contents) {
           errors.push(...profileErrors(`${list}/{id}`, await get(`${list}/${listed.id}?release=${release}`)))
           count++
         }
-        if (body.last_page) break
       }
     }
   }
-  t.ok(app.catalogues.ids.length >= 3 && count > 1500, `${count} records in ${app.catalogues.ids.length} releases`)
+  t.ok(older.length >= 3 && count > 1500, `${count} records in ${app.catalogues.ids.length} releases`)
   t.same(errors, [], '0 schema errors')
 })
 
