@@ -564,6 +564,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * About this Open Referral UK feed
+         * @description The HSDS version, the profile the answers follow, and where the OpenAPI description is, as the profile's `/` endpoint asks.
+         */
+        get: operations["getHsdsRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services (Open Referral UK)
+         * @description Every helpline, reporting channel and council children's social care front door as an HSDS 3.0 service, sorted by name, with the profile's paging and filters. Filters combine with AND. With `postcode`, only services whose area holds it (national services for its nation, the council responsible there); such answers are `private, no-store` and the postcode is never logged.
+         */
+        get: operations["listHsdsServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one service with everything about it (Open Referral UK)
+         * @description One service, fully nested: organisation, phones, schedules, service areas, languages, its location and its taxonomy terms.
+         */
+        get: operations["getHsdsService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services at their locations (Open Referral UK)
+         * @description Each service at its one virtual location (every service here is reached by phone or online), sorted by service name, with the same filters as /hsds/services. Filters combine with AND. With `postcode`, only services whose area holds it (national services for its nation, the council responsible there); such answers are `private, no-store` and the postcode is never logged.
+         */
+        get: operations["listHsdsServiceAtLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one service at its location, with the whole service (Open Referral UK)
+         * @description One service at its location, with the service fully nested. (The profile's own OpenAPI names compiled/service.json here; its intended schema, which this answer follows, is compiled/service_at_location.json.)
+         */
+        get: operations["getHsdsServiceAtLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisations (Open Referral UK)
+         * @description The organisations that run the services, and every body responsible for children's social care, sorted by name.
+         */
+        get: operations["listHsdsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one organisation with its services (Open Referral UK)
+         * @description One organisation, with its identifiers (a council's ONS code) and the services it runs.
+         */
+        get: operations["getHsdsOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List taxonomies (Open Referral UK)
+         * @description The topics and the audiences of this API, as two taxonomies (each item lists its terms).
+         */
+        get: operations["listHsdsTaxonomies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one taxonomy with its terms (Open Referral UK)
+         * @description One taxonomy (topics or audiences) with all its terms.
+         */
+        get: operations["getHsdsTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List taxonomy terms (Open Referral UK)
+         * @description Every topic and audience term; a service lists its own among its `attributes`, and `taxonomy_term_id` filters services by one.
+         */
+        get: operations["listHsdsTaxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomy_terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one taxonomy term (Open Referral UK)
+         * @description One topic or audience term.
+         */
+        get: operations["getHsdsTaxonomyTerm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2006,6 +2226,453 @@ export interface components {
         };
         BankHolidaysItem: {
             data: components["schemas"]["BankHolidays"];
+        };
+        HsdsTaxonomyTerm: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            taxonomy_id: string;
+            /** @description The name of the taxonomy the term belongs to */
+            taxonomy: string;
+            /** @description The term itself (as `name`) */
+            term: string;
+        };
+        HsdsTaxonomy: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            name: string;
+            description: string;
+            taxonomy_terms?: components["schemas"]["HsdsTaxonomyTerm"][];
+        };
+        HsdsAttribute: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            link_id: string;
+            /** @description What the term describes: `topic` or `audience` */
+            link_type: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            taxonomy_term_id: string;
+            taxonomy_term: components["schemas"]["HsdsTaxonomyTerm"];
+        };
+        HsdsOrganizationIdentifier: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            organization_id: string;
+            /** @description What the identifier is, e.g. `ONS GSS code` */
+            identifier_type: string;
+            identifier: string;
+        };
+        HsdsOrganizationSummary: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * Format: uri
+             * @description The organisation's https website, where a source confirms one
+             */
+            website?: string;
+        };
+        HsdsLocation: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /** @enum {string} */
+            location_type: "virtual";
+            name: string;
+            description: string;
+        };
+        HsdsServiceAtLocationPlace: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+        };
+        HsdsLanguage: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id?: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            phone_id?: string;
+            /** @description The language in English, e.g. Welsh (HSDS 3.0 core; the UK profile leaves it out) */
+            name?: string;
+            /** @description ISO 639 code, e.g. cy (HSDS 3.0 core; the UK profile leaves it out) */
+            code: string;
+        };
+        /** @description A number to call or text. The UK profile (commit ecdfabf) drops phones from services; they are served as HSDS 3.0 core defines them, because a helpline without its number helps no one. */
+        HsdsPhone: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /**
+             * Format: uuid
+             * @description The team (in `contacts`) that answers this number
+             */
+            contact_id?: string;
+            /** @description As people write it, e.g. 0808 800 5000 */
+            number: string;
+            /**
+             * @description voice, text (SMS), textphone (including Relay UK numbers) or video (HSDS 3.0 core; the UK profile leaves it out)
+             * @enum {string}
+             */
+            type: "voice" | "text" | "textphone" | "video";
+            /** @description What the number is for, its cost and hours, in words */
+            description?: string;
+            languages?: components["schemas"]["HsdsLanguage"][];
+        };
+        HsdsSchedule: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /** @enum {string} */
+            freq: "WEEKLY";
+            /** @description Comma-separated days: MO,TU,WE,TH,FR,SA,SU */
+            byday: string;
+            /** @description Local UK time with the UTC offset in force between valid_from and valid_to, e.g. 08:00+00:00 in winter, 08:00+01:00 in summer */
+            opens_at: string;
+            /** @description At or before opens_at: closes the next day (00:00 is midnight at the end of the day) */
+            closes_at: string;
+            /**
+             * Format: date
+             * @description First day the offset in opens_at and closes_at is right (the last clock change)
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day the offset is right: the UK clocks change the next day, and so does this feed
+             */
+            valid_to: string;
+            /** @description Which contact these are the hours of, and the hours in words (bank holidays and dated exceptions included) */
+            description: string;
+            /** @description How the times are written: UK time with the offset in force */
+            notes: string;
+        };
+        HsdsServiceArea: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            name: string;
+            service_area: string;
+        };
+        HsdsContact: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /** @description The team, as the organisation names it */
+            name: string;
+        };
+        HsdsServiceListItem: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            organization_id: string;
+            name: string;
+            /** @description What the service is for, what to expect, and other ways to reach it */
+            description: string;
+            /**
+             * Format: uri
+             * @description The service's web page (https)
+             */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "defunct" | "temporarily closed";
+            /** @description What it costs, in words */
+            fees?: string;
+            minimum_age?: number;
+            /** @description Inclusive: the oldest age served */
+            maximum_age?: number;
+            /**
+             * Format: date
+             * @description The day the record was last checked against its sources (verified_on)
+             */
+            assured_date: string;
+            /** @description Set when the record is past its review date: check with the service first */
+            alert?: string;
+            organization: components["schemas"]["HsdsOrganizationSummary"];
+        };
+        HsdsService: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            organization_id: string;
+            name: string;
+            /** @description What the service is for, what to expect, and other ways to reach it */
+            description: string;
+            /**
+             * Format: uri
+             * @description The service's web page (https)
+             */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "defunct" | "temporarily closed";
+            /** @description What it costs, in words */
+            fees?: string;
+            minimum_age?: number;
+            /** @description Inclusive: the oldest age served */
+            maximum_age?: number;
+            /**
+             * Format: date
+             * @description The day the record was last checked against its sources (verified_on)
+             */
+            assured_date: string;
+            /** @description Set when the record is past its review date: check with the service first */
+            alert?: string;
+            organization: components["schemas"]["HsdsOrganizationSummary"];
+            phones?: components["schemas"]["HsdsPhone"][];
+            schedules?: components["schemas"]["HsdsSchedule"][];
+            service_areas?: components["schemas"]["HsdsServiceArea"][];
+            service_at_locations?: components["schemas"]["HsdsServiceAtLocationPlace"][];
+            languages?: components["schemas"]["HsdsLanguage"][];
+            contacts?: components["schemas"]["HsdsContact"][];
+            attributes?: components["schemas"]["HsdsAttribute"][];
+        };
+        HsdsOrganization: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * Format: uri
+             * @description The organisation's https website, where a source confirms one
+             */
+            website?: string;
+            organization_identifiers?: components["schemas"]["HsdsOrganizationIdentifier"][];
+            /** @description The services it runs, without their child records */
+            services?: components["schemas"]["HsdsServiceListItem"][];
+        };
+        HsdsServiceAtLocation: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+            service: components["schemas"]["HsdsService"];
+        };
+        HsdsServiceAtLocationListItem: {
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            service_id: string;
+            /**
+             * Format: uuid
+             * @description UUID, derived from this API's own record id (UUIDv5), so it stays the same from release to release
+             */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+            service: components["schemas"]["HsdsServiceListItem"];
+        };
+        HsdsRoot: {
+            /** @description The HSDS version: 3.0 */
+            version: string;
+            /**
+             * Format: uri
+             * @description The HSDS profile these answers follow: Open Referral UK, at the commit validated against
+             */
+            profile: string;
+            /**
+             * Format: uri-reference
+             * @description This API's OpenAPI description (absolute when the server knows its public base URL)
+             */
+            openapi_url: string;
+        };
+        /** @description One page of services */
+        HsdsServicePage: {
+            /** @description Records matching the filters, across all pages */
+            total_items: number;
+            /** @description Pages at this per_page (0 when nothing matches) */
+            total_pages: number;
+            /** @description This page, counting from 1 */
+            page_number: number;
+            /** @description Records on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description True when this page holds no records */
+            empty: boolean;
+            contents: components["schemas"]["HsdsServiceListItem"][];
+        };
+        /** @description One page of services at their locations */
+        HsdsServiceAtLocationPage: {
+            /** @description Records matching the filters, across all pages */
+            total_items: number;
+            /** @description Pages at this per_page (0 when nothing matches) */
+            total_pages: number;
+            /** @description This page, counting from 1 */
+            page_number: number;
+            /** @description Records on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description True when this page holds no records */
+            empty: boolean;
+            contents: components["schemas"]["HsdsServiceAtLocationListItem"][];
+        };
+        /** @description One page of organisations */
+        HsdsOrganizationPage: {
+            /** @description Records matching the filters, across all pages */
+            total_items: number;
+            /** @description Pages at this per_page (0 when nothing matches) */
+            total_pages: number;
+            /** @description This page, counting from 1 */
+            page_number: number;
+            /** @description Records on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description True when this page holds no records */
+            empty: boolean;
+            contents: components["schemas"]["HsdsOrganizationSummary"][];
+        };
+        /** @description One page of taxonomies */
+        HsdsTaxonomyPage: {
+            /** @description Records matching the filters, across all pages */
+            total_items: number;
+            /** @description Pages at this per_page (0 when nothing matches) */
+            total_pages: number;
+            /** @description This page, counting from 1 */
+            page_number: number;
+            /** @description Records on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description True when this page holds no records */
+            empty: boolean;
+            contents: components["schemas"]["HsdsTaxonomy"][];
+        };
+        /** @description One page of taxonomy terms */
+        HsdsTaxonomyTermPage: {
+            /** @description Records matching the filters, across all pages */
+            total_items: number;
+            /** @description Pages at this per_page (0 when nothing matches) */
+            total_pages: number;
+            /** @description This page, counting from 1 */
+            page_number: number;
+            /** @description Records on this page */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description True when this page holds no records */
+            empty: boolean;
+            contents: components["schemas"]["HsdsTaxonomyTerm"][];
         };
     };
     responses: never;
@@ -6302,6 +6969,1863 @@ export interface operations {
             };
             /** @description A query parameter is not valid (unknown, wrong type or out of range) */
             400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description About this feed */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsRoot"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsServices: {
+        parameters: {
+            query?: {
+                /** @description Text to find in names and descriptions, any case or accents. Never logged. */
+                search?: string;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page, at most 100 */
+                per_page?: number;
+                /** @description Only services with this taxonomy term (a topic or an audience). A council's lines for professionals are listed only when this is the Professionals audience term, so no list shows them to the public by default. */
+                taxonomy_term_id?: string;
+                /** @description Only services with a term of this taxonomy */
+                taxonomy_id?: string;
+                /** @description Only services this organisation runs */
+                organization_id?: string;
+                /** @description Only services whose stated minimum age is at least this (services that state none are left out) */
+                minimum_age?: number;
+                /** @description Only services whose stated maximum age is at most this (services that state none are left out) */
+                maximum_age?: number;
+                /** @description Only services with hours on this day (with start_time and end_time: the same opening span) */
+                day?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+                /** @description Only services with an opening span that opens at or after this time. HH:MM or HH:MM:SS; UK time unless it carries an offset (Z, +01:00). */
+                start_time?: string;
+                /** @description Only services with an opening span that closes at or before this time (a span past midnight closes the next day). HH:MM or HH:MM:SS; UK time unless it carries an offset (Z, +01:00). */
+                end_time?: string;
+                /**
+                 * @description Only services whose service area holds this postcode: national services for its nation, and the council responsible there. Never logged; the answer is `private, no-store`.
+                 * @example SW1A 2AA
+                 */
+                postcode?: string;
+                /** @description Metres from the postcode (needs `postcode`). These services are reached by phone or online, so a service whose area holds the postcode is at distance 0: it narrows nothing further. */
+                proximity?: number;
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of services */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServicePage"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsService: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record's UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsService"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service has this id, or unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsServiceAtLocations: {
+        parameters: {
+            query?: {
+                /** @description Text to find in names and descriptions, any case or accents. Never logged. */
+                search?: string;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page, at most 100 */
+                per_page?: number;
+                /** @description Only services with this taxonomy term (a topic or an audience). A council's lines for professionals are listed only when this is the Professionals audience term, so no list shows them to the public by default. */
+                taxonomy_term_id?: string;
+                /** @description Only services with a term of this taxonomy */
+                taxonomy_id?: string;
+                /** @description Only services this organisation runs */
+                organization_id?: string;
+                /** @description Only services whose stated minimum age is at least this (services that state none are left out) */
+                minimum_age?: number;
+                /** @description Only services whose stated maximum age is at most this (services that state none are left out) */
+                maximum_age?: number;
+                /** @description Only services with hours on this day (with start_time and end_time: the same opening span) */
+                day?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+                /** @description Only services with an opening span that opens at or after this time. HH:MM or HH:MM:SS; UK time unless it carries an offset (Z, +01:00). */
+                start_time?: string;
+                /** @description Only services with an opening span that closes at or before this time (a span past midnight closes the next day). HH:MM or HH:MM:SS; UK time unless it carries an offset (Z, +01:00). */
+                end_time?: string;
+                /**
+                 * @description Only services whose service area holds this postcode: national services for its nation, and the council responsible there. Never logged; the answer is `private, no-store`.
+                 * @example SW1A 2AA
+                 */
+                postcode?: string;
+                /** @description Metres from the postcode (needs `postcode`). These services are reached by phone or online, so a service whose area holds the postcode is at distance 0: it narrows nothing further. */
+                proximity?: number;
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of services at their locations */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocationPage"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsServiceAtLocation: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record's UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service at its location */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocation"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service at a location has this id, or unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Text to find in names and descriptions, any case or accents. Never logged. */
+                search?: string;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page, at most 100 */
+                per_page?: number;
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of organisations */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsOrganizationPage"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsOrganization: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record's UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsOrganization"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No organisation has this id, or unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsTaxonomies: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page, at most 100 */
+                per_page?: number;
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of taxonomies */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsTaxonomyPage"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsTaxonomy: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record's UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The taxonomy */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsTaxonomy"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No taxonomy has this id, or unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsTaxonomyTerms: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Records per page, at most 100 */
+                per_page?: number;
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of terms */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsTaxonomyTermPage"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown release */
+            404: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no representation this endpoint has (JSON; CSV for lists) */
+            406: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or shutting down; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsTaxonomyTerm: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Data release id; defaults to the latest release
+                 * @example 2026-11-28
+                 */
+                release?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record's UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term */
+            200: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsTaxonomyTerm"];
+                };
+            };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Strong validator: send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public data: max-age 300 (or until the open-now status next changes); postcode answers: private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter is not valid (unknown, wrong type or out of range) */
+            400: {
+                headers: {
+                    /** @description Any site may read this answer */
+                    "Access-Control-Allow-Origin"?: "*";
+                    /** @description Requests allowed per window (IETF draft RateLimit headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No taxonomy term has this id, or unknown release */
+            404: {
                 headers: {
                     /** @description Any site may read this answer */
                     "Access-Control-Allow-Origin"?: "*";
