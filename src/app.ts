@@ -42,7 +42,7 @@ export interface AppOptions {
   clock?: () => number
   /** Data already loaded (the server loads it first to fail fast); default: load DATA_DIR. */
   catalogues?: CatalogueSet
-  /** Event-loop delay (ms) from which requests are refused with 503; default 1000. */
+  /** Event-loop delay (ms) from which requests are refused with 503, 0 for never; default MAX_EVENT_LOOP_DELAY. */
   maxEventLoopDelay?: number
 }
 
@@ -97,7 +97,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(finiteNumbersPlugin)
   await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
   await app.register(securityPlugin, { securityContact: config.SECURITY_CONTACT, publicBaseUrl: config.PUBLIC_BASE_URL, clock })
-  await app.register(overloadPlugin, { maxEventLoopDelay: options.maxEventLoopDelay ?? 1000, retryAfter: 5 })
+  await app.register(overloadPlugin, { maxEventLoopDelay: options.maxEventLoopDelay ?? config.MAX_EVENT_LOOP_DELAY, retryAfter: 5 })
   await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, redisUrl: config.REDIS_URL })
   await app.register(rootRoutes)
   await app.register(healthRoutes)

@@ -17,6 +17,7 @@ export const ConfigSchema = Type.Object({
   }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 1200, description: 'Requests per client per window (generous: schools share one address)' }),
   RATE_LIMIT_WINDOW: Type.String({ minLength: 1, default: '1 minute', description: 'Rate-limit window, e.g. "1 minute" or a number of milliseconds' }),
+  MAX_EVENT_LOOP_DELAY: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000, description: 'Event-loop delay (ms) from which requests get 503 at once instead of waiting; 0 turns the overload guard off' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'When set, rate-limit counters are shared in Redis' })),
   POSTCODES_IO_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'postcodes.io-compatible server for postcodes the bundled index lacks' })),
   SECURITY_CONTACT: Type.String({
@@ -40,9 +41,13 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
   }
 }
 
-/** Configuration for tests and tools: defaults plus overrides, without reading process.env. */
+/**
+ * Configuration for tests and tools: defaults plus overrides, without reading process.env.
+ * The overload guard is off: on a busy host a test's pauses are not overload (the overload
+ * tests turn it on themselves).
+ */
 export function testConfig (overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), LOG_LEVEL: 'silent', ...overrides }
+  return { ...loadConfig({}), LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY: 0, ...overrides }
 }
 
 /** Fastify's `trustProxy` option from the TRUST_PROXY variable. */

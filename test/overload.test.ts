@@ -1,4 +1,5 @@
 import t from 'tap'
+import { loadConfig } from '../src/config.js'
 import { build } from './helper.js'
 import { eventually, sleep } from './support/server-process.js'
 
@@ -14,7 +15,7 @@ function busyWait (ms: number): void {
 }
 
 t.test('answers 503 problem details with Retry-After while the event loop is saturated, and recovers', async (t) => {
-  const app = await build(t, {}, { maxEventLoopDelay: MAX_EVENT_LOOP_DELAY })
+  const app = await build(t, { MAX_EVENT_LOOP_DELAY })
   await sleep(WARM_UP_MS + 200)
   const before = await app.inject('/v1/helplines')
   t.equal(before.statusCode, 200, 'serves normally before the load')
@@ -43,4 +44,21 @@ t.test('answers 503 problem details with Retry-After while the event loop is sat
   }, 'the process to recover', 10_000, 100)
   t.equal(after.statusCode, 200, 'recovers when the load stops')
   t.equal(after.json().meta.release, '2026-01-01')
+})
+
+t.test('never refuses with the guard off (MAX_EVENT_LOOP_DELAY=0, as in every other test)', async (t) => {
+  const app = await build(t, { MAX_EVENT_LOOP_DELAY: 0 })
+  await sleep(WARM_UP_MS + 200)
+  for (let i = 0; i < 4; i++) {
+    busyWait(600)
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    const res = await app.inject('/v1/helplines')
+    t.equal(res.statusCode, 200, `served after a ${600} ms block (${i + 1})`)
+  }
+  t.equal(app.isUnderPressure(), false)
+})
+
+t.test('the server guards by default (MAX_EVENT_LOOP_DELAY is 1000 ms unless set)', async (t) => {
+  t.equal(loadConfig({}).MAX_EVENT_LOOP_DELAY, 1000)
+  t.throws(() => loadConfig({ MAX_EVENT_LOOP_DELAY: 'soon' }), /MAX_EVENT_LOOP_DELAY/)
 })

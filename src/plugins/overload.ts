@@ -14,7 +14,7 @@ declare module 'fastify' {
 }
 
 export interface OverloadOptions {
-  /** Event-loop delay (ms) above which new requests get 503 instead of waiting. */
+  /** Event-loop delay (ms) above which new requests get 503 instead of waiting; 0: never. */
   maxEventLoopDelay: number
   /** Seconds a client is told to wait (Retry-After). */
   retryAfter: number
@@ -29,19 +29,24 @@ async function overloadPlugin (app: FastifyInstance, options: OverloadOptions) {
   let measuringFrom = Number.POSITIVE_INFINITY
   app.addHook('onReady', async () => { measuringFrom = Date.now() + WARM_UP_MS })
   app.decorate('ignoreLoadSpike', function ignoreLoadSpike () { measuringFrom = Date.now() + WARM_UP_MS })
-  await app.register(underPressure, {
-    maxEventLoopDelay: options.maxEventLoopDelay,
-    retryAfter: options.retryAfter,
-    exposeStatusRoute: false,
-    pressureHandler: (_request, reply, _type, value) => {
-      if (Date.now() < measuringFrom) return
-      // No sample at all in the last interval (under-pressure reports Infinity): one long
-      // block, now over since this request is running, not a loop that stays saturated.
-      if (value === Number.POSITIVE_INFINITY) return
-      reply.header('retry-after', String(options.retryAfter))
-      throw overloaded()
-    }
-  })
+  if (options.maxEventLoopDelay === 0) {
+    // The guard is off (tests, or an operator's choice): nothing samples the loop.
+    app.decorate('isUnderPressure', () => false)
+  } else {
+    await app.register(underPressure, {
+      maxEventLoopDelay: options.maxEventLoopDelay,
+      retryAfter: options.retryAfter,
+      exposeStatusRoute: false,
+      pressureHandler: (_request, reply, _type, value) => {
+        if (Date.now() < measuringFrom) return
+        // No sample at all in the last interval (under-pressure reports Infinity): one long
+        // block, now over since this request is running, not a loop that stays saturated.
+        if (value === Number.POSITIVE_INFINITY) return
+        reply.header('retry-after', String(options.retryAfter))
+        throw overloaded()
+      }
+    })
+  }
 
   let closing = false
   app.addHook('preClose', async () => { closing = true })
