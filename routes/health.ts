@@ -19,18 +19,18 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReadiness',
       tags: ['operations'],
       summary: 'The data is loaded and being served',
-      description: '`degraded` means the last data reload was refused and the previous release is still served.',
+      description: 'Always 200 while the process serves. `starting`: the latest release is served while older ones are still being checked. `degraded`: serving, but something is wrong, one line each in `reasons` (a refused data reload, a broken older release, Redis unreachable).',
       querystring: NoQuery,
       response: { 200: ReadinessSchema }
     }
   }, async function getReadiness () {
     const { latest, ids } = this.catalogues
-    const last = this.lastReload
     return {
-      status: last === null || last.ok ? 'ready' as const : 'degraded' as const,
+      status: this.readiness.status,
       release: latest.release.id,
       releases: ids.length,
-      last_reload: last
+      reasons: this.readiness.reasons,
+      last_reload: this.lastReload
     }
   })
 }

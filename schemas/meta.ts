@@ -31,11 +31,12 @@ export const LivenessSchema = Type.Object({
 }, { $id: 'Liveness', additionalProperties: false })
 
 export const ReadinessSchema = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')], {
-    description: 'degraded: serving, but the last data reload was refused (the previous release is still served)'
+  status: Type.Union([Type.Literal('starting'), Type.Literal('ready'), Type.Literal('degraded')], {
+    description: 'starting: serving the latest release while older ones are still being checked (a request pinned to one of them gets 503 with Retry-After); degraded: serving, but something is wrong (see reasons), e.g. the last data reload was refused (the previous release is still served), an older release failed its checks (it is never served), or Redis is unreachable (rate-limit counters are kept in memory)'
   }),
   release: ReleaseIdSchema,
-  releases: Type.Integer({ minimum: 1 }),
+  releases: Type.Integer({ minimum: 1, description: 'Releases served (checked)' }),
+  reasons: Type.Array(Type.String(), { description: 'Why the status is not ready, one line each; empty when ready' }),
   last_reload: Type.Union([Type.Object({
     at: Type.String({ format: 'date-time' }),
     ok: Type.Boolean(),

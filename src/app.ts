@@ -24,6 +24,7 @@ import standardResponsesPlugin from './plugins/standard-responses.js'
 import finiteNumbersPlugin from './plugins/finite-numbers.js'
 import overloadPlugin from './plugins/overload.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
+import readinessPlugin from './plugins/readiness.js'
 import routeTablePlugin from './plugins/route-table.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -89,6 +90,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   })
 
   await app.register(routeTablePlugin)
+  await app.register(readinessPlugin)
   await app.register(schemasPlugin)
   await app.register(standardResponsesPlugin)
   await app.register(swaggerPlugin, { publicBaseUrl: config.PUBLIC_BASE_URL })

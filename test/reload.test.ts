@@ -62,7 +62,7 @@ function assertRunning (server: ListeningServer, after: string): void {
   throw new Error(`the server exited (code ${server.child.exitCode}) after ${after} instead of reloading; last log lines:\n${last}`)
 }
 
-interface Readiness { status: string, release: string, releases: number, last_reload: null | { ok: boolean, error: string | null, at: string } }
+interface Readiness { status: string, release: string, releases: number, reasons: string[], last_reload: null | { ok: boolean, error: string | null, at: string } }
 
 async function readiness (base: string): Promise<Readiness> {
   return await (await fetch(`${base}/health/ready`)).json() as Readiness
@@ -85,6 +85,8 @@ t.test('SIGHUP reloads the data folder of a running server', async (t) => {
     }, 'the reload to be tried')
     t.match(ready, { status: 'degraded', release: FIXTURE_RELEASE, releases: 1, last_reload: { ok: false, at: String } })
     t.match(ready.last_reload?.error, BROKEN_LINE, 'last_reload.error is the one line naming file, record, pointer and rule')
+    t.equal(ready.reasons.length, 1, 'one reason')
+    t.match(ready.reasons[0], 'data reload refused, still serving the previous data: releases/', 'which names the fault')
 
     const after = await snapshot(base)
     for (const url of URLS) {
@@ -123,7 +125,7 @@ t.test('SIGHUP reloads the data folder of a running server', async (t) => {
     await Promise.all(Array.from({ length: 25 }, (_, w) => worker(w)))
     assertRunning(server, 'SIGHUP')
     const ready = await readiness(base)
-    t.match(ready, { status: 'ready', release: NEXT, releases: 2, last_reload: { ok: true, error: null } })
+    t.match(ready, { status: 'ready', release: NEXT, releases: 2, reasons: [], last_reload: { ok: true, error: null } })
     const after = await snapshot(base)
 
     t.ok(answers.length >= 200, `${answers.length} requests made during the swap`)

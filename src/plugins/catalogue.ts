@@ -58,10 +58,12 @@ async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: 
     try {
       current = await load()
       lastReload = { at, ok: true, error: null }
+      app.readiness.problem('reload', null)
       if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
       app.log.info({ release: current.latest.release.id }, 'data reloaded')
     } catch (err) {
       lastReload = { at, ok: false, error: (err as Error).message }
+      app.readiness.problem('reload', `data reload refused, still serving the previous data: ${lastReload.error}`)
       if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
       app.log.error({ problem: lastReload.error }, 'data reload refused; still serving the previous data')
     }
@@ -69,4 +71,4 @@ async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: 
   })
 }
 
-export default fp(cataloguePlugin, { name: 'catalogue' })
+export default fp(cataloguePlugin, { name: 'catalogue', dependencies: ['readiness'] })

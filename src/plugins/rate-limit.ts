@@ -1,10 +1,8 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
-// The plugin's own stores, so the fast lane can count on the very same counters.
-import LocalStore from '@fastify/rate-limit/store/LocalStore.js'
-import RedisStore from '@fastify/rate-limit/store/RedisStore.js'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { isWarmUp } from '../http/warm-up.js'
+import { connectRedis, counterStore, type Store } from './counter-store.js'
 
 export interface RateLimitOptions {
   max: number
@@ -55,11 +53,6 @@ function counterKeys () {
   }
 }
 
-interface Store {
-  incr: (key: string, cb: (err: Error | null, res?: { current: number, ttl: number }) => void, timeWindow: number, max: number) => void
-  child: (routeOptions: unknown) => Store
-}
-
 interface GlobalParams { max: number, timeWindow: number, continueExceeding: boolean, exponentialBackoff: boolean }
 
 /**
@@ -68,11 +61,15 @@ interface GlobalParams { max: number, timeWindow: number, continueExceeding: boo
  * they are not logged.
  */
 async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions) {
-  // ioredis is loaded only when Redis is configured: most deployments run one process.
-  const redis = options.redisUrl === undefined
+  // With Redis, counters are shared while it answers and kept in memory while it does not.
+  const link = options.redisUrl === undefined
     ? undefined
-    : new (await import('ioredis')).Redis(options.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
-  if (redis !== undefined) app.addHook('onClose', async () => { await redis.quit() })
+    : await connectRedis(options.redisUrl, app.log, ({ problem, connecting }) => {
+      app.readiness.problem('redis', problem)
+      if (connecting) app.readiness.starting('redis', 'rate-limit counters: connecting to Redis')
+      else app.readiness.started('redis')
+    })
+  if (link !== undefined) app.addHook('onClose', async () => { await link.close() })
 
   // The plugin builds its store from this class with its settled global parameters; keeping
   // hold of both lets countRequest use the same counters and the same arithmetic.
@@ -80,9 +77,7 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
   class SharedStore implements Store {
     readonly #inner: Store
     constructor (params: GlobalParams) {
-      this.#inner = redis === undefined
-        ? new LocalStore(params.continueExceeding, params.exponentialBackoff) as Store
-        : new RedisStore(params.continueExceeding, params.exponentialBackoff, redis, 'safeguarding-api:rate:') as Store
+      this.#inner = counterStore(params, link)
       shared = { store: this.#inner, params }
     }
 
@@ -97,7 +92,8 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
     max: options.max,
     timeWindow: options.timeWindow,
     store: SharedStore as never,
-    // If Redis is down, serve rather than fail: the national numbers matter more than the limit.
+    // The store falls back to memory itself (counter-store.ts); were it ever to fail, serve
+    // rather than refuse: the national numbers matter more than the limit.
     skipOnError: true,
     enableDraftSpec: true,
     allowList: (request) => request.url.startsWith('/health/') || isWarmUp(request.headers),
@@ -122,4 +118,4 @@ async function rateLimitPlugin (app: FastifyInstance, options: RateLimitOptions)
   })
 }
 
-export default fp(rateLimitPlugin, { name: 'rate-limit', dependencies: ['error-handler'] })
+export default fp(rateLimitPlugin, { name: 'rate-limit', dependencies: ['error-handler', 'readiness'] })

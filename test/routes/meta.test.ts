@@ -36,7 +36,7 @@ t.test('reports liveness and readiness, never cached', async (t) => {
   t.same(live.json(), { status: 'ok' })
   t.equal(live.headers['cache-control'], 'no-store')
   const ready = await app.inject('/health/ready')
-  t.same(ready.json(), { status: 'ready', release: '2026-01-01', releases: 1, last_reload: null })
+  t.same(ready.json(), { status: 'ready', release: '2026-01-01', releases: 1, reasons: [], last_reload: null })
   t.equal(ready.headers['cache-control'], 'no-store')
 })
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { Redis } from 'ioredis'
 import { eventually, freePort } from './server-process.js'
 
@@ -9,35 +9,75 @@ export function hasRedisServer (): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
 }
 
-/**
- * Starts a throwaway redis-server on 127.0.0.1 and a free port, with no persistence, and
- * stops it when the test ends. Resolves with its URL once it answers PING.
- */
-export async function startRedis (t: Teardown): Promise<string> {
+/** A throwaway redis-server on 127.0.0.1 and one port, which a test can stop and start again. */
+export interface RedisServer {
+  url: string
+  /** Starts it (no persistence); resolves once it answers PING. */
+  start: () => Promise<void>
+  /** Stops it (SIGTERM) and waits until it has exited. */
+  stop: () => Promise<void>
+}
+
+/** A redis-server on a free port, not yet started; stopped when the test ends. */
+export async function redisServer (t: Teardown): Promise<RedisServer> {
   const port = await freePort()
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.on('error', (err) => { output += String(err) })
-  child.stdout.on('data', (chunk) => { output += String(chunk) })
-  child.stderr.on('data', (chunk) => { output += String(chunk) })
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()))
-  t.teardown(async () => {
-    child.kill('SIGTERM')
-    await exited
-  })
   const url = `redis://127.0.0.1:${port}`
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`redis-server exited: ${output.trim()}`)
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-    client.on('error', () => {})
-    try {
-      await client.connect()
-      return await client.ping() === 'PONG' ? true : undefined
-    } catch {
-      return undefined
-    } finally {
-      client.disconnect()
+  let child: ChildProcess | undefined
+  let exited: Promise<void> = Promise.resolve()
+  const stop = async () => {
+    child?.kill('SIGTERM')
+    await exited
+    child = undefined
+  }
+  t.teardown(stop)
+  return {
+    url,
+    stop,
+    async start () {
+      const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      child = server
+      let output = ''
+      server.on('error', (err) => { output += String(err) })
+      server.stdout.on('data', (chunk) => { output += String(chunk) })
+      server.stderr.on('data', (chunk) => { output += String(chunk) })
+      exited = new Promise<void>((resolve) => server.once('close', () => resolve()))
+      await eventually(async () => {
+        if (server.exitCode !== null) throw new Error(`redis-server exited: ${output.trim()}`)
+        return await ping(url) ? true : undefined
+      }, `redis-server on port ${port} to answer`, 10_000, 50)
     }
-  }, `redis-server on port ${port} to answer`, 10_000, 50)
-  return url
+  }
+}
+
+async function ping (url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    return await client.ping() === 'PONG'
+  } catch {
+    return false
+  } finally {
+    client.disconnect()
+  }
+}
+
+/** Starts a throwaway redis-server on a free port; resolves with its URL once it answers PING. */
+export async function startRedis (t: Teardown): Promise<string> {
+  const server = await redisServer(t)
+  await server.start()
+  return server.url
+}
+
+/** The keys matching a pattern on a Redis server, with their values (for a test to see what the app stored). */
+export async function redisValues (url: string, pattern: string): Promise<Record<string, string | null>> {
+  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null })
+  client.on('error', () => {})
+  try {
+    const keys = (await client.keys(pattern)).sort()
+    const values = keys.length === 0 ? [] : await client.mget(...keys)
+    return Object.fromEntries(keys.map((key, i) => [key, values[i] ?? null]))
+  } finally {
+    client.disconnect()
+  }
 }
