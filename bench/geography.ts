@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { loadGeographyIndex } from '../src/domain/geography/load-index.js'
 import { lookupPostcode } from '../src/domain/geography/lookup.js'
 import type { GeographyIndex } from '../src/domain/geography/types.js'
+import { decodeKey } from './postcode-keys.js'
 
 const dir = fileURLToPath(new URL('../data/geography/onspd-2025-11/', import.meta.url))
 const gc = (globalThis as { gc?: () => void }).gc
@@ -13,17 +14,6 @@ function heapUsed (): number {
   gc?.()
   gc?.()
   return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers
-}
-
-/** Reverse of encodeKey, only to draw realistic queries from the index itself. */
-function decodeKey (key: number): string {
-  let text = ''
-  for (let i = 0; i < 7; i++) {
-    const v = key % 37
-    key = (key - v) / 37
-    text = (v === 0 ? ' ' : v <= 10 ? String(v - 1) : String.fromCharCode(v + 54)) + text
-  }
-  return `${text.slice(0, 4).trim()} ${text.slice(4).trim()}`.trim()
 }
 
 function queries (index: GeographyIndex, n: number): string[] {

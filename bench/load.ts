@@ -1,10 +1,31 @@
 import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { LOAD_CORE, ROOT } from './servers.js'
 
 const run = promisify(execFile)
 const LUA = fileURLToPath(new URL('wrk-report.lua', import.meta.url))
+
+/** A wrk Lua script (bench/lua/) that makes each request's URL, and its arguments. */
+export interface UrlScript {
+  name: 'distinct-at' | 'distinct-q' | 'distinct-postcodes'
+  args: string[]
+}
+
+const scripts = new Map<string, string>()
+/** The generator with the report's `done` appended: wrk takes one script. */
+function scriptFile (name: UrlScript['name']): string {
+  let file = scripts.get(name)
+  if (file === undefined) {
+    file = join(mkdtempSync(join(tmpdir(), 'sg-wrk-')), `${name}.lua`)
+    writeFileSync(file, readFileSync(fileURLToPath(new URL(`lua/${name}.lua`, import.meta.url)), 'utf8') + '\n' + readFileSync(LUA, 'utf8'))
+    scripts.set(name, file)
+  }
+  return file
+}
 const AUTOCANNON = `${ROOT}node_modules/.bin/autocannon`
 export const CONNECTIONS = 50
 
@@ -42,11 +63,17 @@ export function toolVersion (tool: Tool): string {
 
 const wrkVersion = (text: string) => /^wrk \S+/.exec(text)?.[0] ?? 'wrk'
 
-/** Loads one URL with 50 connections from the load core for `seconds`. */
-export async function load (tool: Tool, url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
+/**
+ * Loads one URL with 50 connections from the load core for `seconds`; with a script, each
+ * request's URL is the script's (wrk only: the miss scenarios need wrk).
+ */
+export async function load (tool: Tool, url: string, headers: Record<string, string>, seconds: number, script?: UrlScript): Promise<LoadResult> {
+  if (script !== undefined && tool !== 'wrk') throw new Error(`the ${script.name} scenarios need wrk (apt-get install -y wrk)`)
   if (tool === 'wrk') {
     const flags = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`])
-    const { stdout } = await run('taskset', ['-c', LOAD_CORE, 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '5s', '-s', LUA, ...flags, url])
+    const lua = script === undefined ? [LUA] : [scriptFile(script.name)]
+    const extra = script === undefined ? [] : ['--', ...script.args]
+    const { stdout } = await run('taskset', ['-c', LOAD_CORE, 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '5s', '-s', ...lua, ...flags, url, ...extra])
     const line = stdout.split('\n').find((l) => l.startsWith('{'))
     if (line === undefined) throw new Error(`wrk printed no summary:\n${stdout}`)
     const r = JSON.parse(line)

@@ -17,31 +17,34 @@ export interface Run extends LoadResult {
 export interface Row {
   scenario: Scenario
   app: Run[]
-  bare: Run[]
+  /** The baseline's runs: the bare server (repeated URLs) or the naive one (misses). */
+  base: Run[]
 }
 
 export interface Summary {
   scenario: string
   path: string
+  /** bare: replaying the app's bytes; naive: JSON.stringify per request. */
+  baseline: 'bare' | 'naive'
   target: number
   appRps: number
-  bareRps: number
+  baseRps: number
   ratio: number
-  /** app/bare req/s of each round, to show the spread. */
+  /** app/baseline req/s of each round, to show the spread. */
   roundRatios: number[]
   appP50Ms: number
   appP99Ms: number
-  bareP50Ms: number
-  bareP99Ms: number
+  baseP50Ms: number
+  baseP99Ms: number
   appCpuUs: number
-  bareCpuUs: number
+  baseCpuUs: number
   /** Share of a core the server process used during the runs (median), %. */
   appBusyPct: number
-  bareBusyPct: number
-  /** bare CPU per request ÷ app's: the req/s ratio to expect when each has a whole core. */
+  baseBusyPct: number
+  /** baseline CPU per request ÷ app's: the req/s ratio to expect when each has a whole core. */
   cpuRatio: number
   appBytesPerResponse: number
-  bareBytesPerResponse: number
+  baseBytesPerResponse: number
   errors: number
   /** Errors per request over every run of the scenario. */
   errorShare: number
@@ -54,31 +57,32 @@ export interface Summary {
 export function summarise (row: Row): Summary {
   const m = (runs: Run[], key: keyof Run) => median(runs.map((r) => r[key]))
   const appRps = m(row.app, 'rps')
-  const bareRps = m(row.bare, 'rps')
-  const all = [...row.app, ...row.bare]
+  const baseRps = m(row.base, 'rps')
+  const all = [...row.app, ...row.base]
   return {
     scenario: row.scenario.name,
     path: row.scenario.path,
+    baseline: row.scenario.script === undefined ? 'bare' : 'naive',
     target: row.scenario.target,
     appRps,
-    bareRps,
-    ratio: appRps / bareRps,
-    roundRatios: row.app.map((a, i) => a.rps / (row.bare[i] as Run).rps),
+    baseRps,
+    ratio: appRps / baseRps,
+    roundRatios: row.app.map((a, i) => a.rps / (row.base[i] as Run).rps),
     appP50Ms: m(row.app, 'p50Ms'),
     appP99Ms: m(row.app, 'p99Ms'),
-    bareP50Ms: m(row.bare, 'p50Ms'),
-    bareP99Ms: m(row.bare, 'p99Ms'),
+    baseP50Ms: m(row.base, 'p50Ms'),
+    baseP99Ms: m(row.base, 'p99Ms'),
     appCpuUs: m(row.app, 'cpuUsPerRequest'),
-    bareCpuUs: m(row.bare, 'cpuUsPerRequest'),
-    cpuRatio: m(row.bare, 'cpuUsPerRequest') / m(row.app, 'cpuUsPerRequest'),
+    baseCpuUs: m(row.base, 'cpuUsPerRequest'),
+    cpuRatio: m(row.base, 'cpuUsPerRequest') / m(row.app, 'cpuUsPerRequest'),
     appBusyPct: median(row.app.map((r) => r.rps * r.cpuUsPerRequest / 1e4)),
-    bareBusyPct: median(row.bare.map((r) => r.rps * r.cpuUsPerRequest / 1e4)),
+    baseBusyPct: median(row.base.map((r) => r.rps * r.cpuUsPerRequest / 1e4)),
     appBytesPerResponse: m(row.app, 'bytesPerResponse'),
-    bareBytesPerResponse: m(row.bare, 'bytesPerResponse'),
+    baseBytesPerResponse: m(row.base, 'bytesPerResponse'),
     errors: all.reduce((n, r) => n + r.errors, 0),
     errorShare: all.reduce((n, r) => n + r.errors, 0) / Math.max(1, all.reduce((n, r) => n + r.requests, 0)),
     otherCpuPct: Math.max(...all.map((r) => r.otherCpuPct)),
-    pass: appRps / bareRps >= row.scenario.target && all.every((r) => r.errors <= r.requests / 1000)
+    pass: appRps / baseRps >= row.scenario.target && all.every((r) => r.errors <= r.requests / 1000)
   }
 }
 
@@ -93,20 +97,21 @@ const ms = (p50: number, p99: number) => `${p50.toFixed(2)} / ${p99.toFixed(2)}`
 
 export function loadTable (summaries: Summary[]): string {
   return table(
-    ['scenario', 'app req/s', 'bare req/s', 'ratio', 'app p50/p99 ms', 'bare p50/p99 ms', 'target', 'result', 'ratio per round', 'other load', 'app/bare core busy', 'app/bare CPU µs/req', 'cpu ratio'],
+    ['scenario', 'app req/s', 'baseline', 'baseline req/s', 'ratio', 'app p50/p99 ms', 'base p50/p99 ms', 'target', 'result', 'ratio per round', 'other load', 'app/base core busy', 'app/base CPU µs/req', 'cpu ratio'],
     summaries.map((s) => [
       s.scenario,
       Math.round(s.appRps).toLocaleString('en-GB'),
-      Math.round(s.bareRps).toLocaleString('en-GB'),
+      s.baseline,
+      Math.round(s.baseRps).toLocaleString('en-GB'),
       `${s.ratio.toFixed(2)}×`,
       ms(s.appP50Ms, s.appP99Ms),
-      ms(s.bareP50Ms, s.bareP99Ms),
+      ms(s.baseP50Ms, s.baseP99Ms),
       `≥ ${s.target}×`,
       s.errorShare > 0.001 ? 'ERRORS' : s.pass ? 'PASS' : 'FAIL',
       s.roundRatios.map((r) => r.toFixed(2)).join(' '),
       `${s.otherCpuPct.toFixed(0)}%`,
-      `${s.appBusyPct.toFixed(0)}% / ${s.bareBusyPct.toFixed(0)}%`,
-      `${s.appCpuUs.toFixed(0)} / ${s.bareCpuUs.toFixed(0)}`,
+      `${s.appBusyPct.toFixed(0)}% / ${s.baseBusyPct.toFixed(0)}%`,
+      `${s.appCpuUs.toFixed(0)} / ${s.baseCpuUs.toFixed(0)}`,
       `${s.cpuRatio.toFixed(2)}×`
     ])
   )

@@ -20,6 +20,12 @@ export interface Running {
   startMs: number
 }
 
+/** Every miss scenario's answer (for the naive server), keyed as naive-server.mjs looks them up. */
+export interface NaiveFixture {
+  keepAliveTimeoutMs: number
+  answers: Record<string, string>
+}
+
 /** A port nothing listens on right now. */
 export function freePort (): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,11 +63,31 @@ async function start (args: string[], env: NodeJS.ProcessEnv, port: number, read
   throw new Error(`${args.join(' ')} not ready after 30 s:\n${stderr}`)
 }
 
-/** The app as `npm start` runs it (the bundle with the same node flags), pinned to the server core; resolves once /health/ready says 200. */
-export async function startApp (): Promise<Running> {
+/**
+ * The app as `npm start` runs it (the bundle with the same node flags), pinned to the server
+ * core; resolves once `readyPath` answers 200 (the first answer: cold start).
+ */
+export async function startApp (readyPath = '/health/ready'): Promise<Running> {
   const port = await freePort()
   const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000000' }
-  return start(['node', ...startArguments()], env, port, '/health/ready')
+  return start(['node', ...startArguments()], env, port, readyPath)
+}
+
+/** The naive JSON.stringify server on the same core (naive-server.mjs). */
+export async function startNaive (fixtureFile: string, readyPath: string): Promise<Running> {
+  const port = await freePort()
+  return start(['node', 'bench/naive-server.mjs', fixtureFile, String(port)], { PATH: process.env.PATH }, port, readyPath)
+}
+
+/** Polls /health/ready until it says `ready` (every release checked); resolves with performance.now() then. */
+export async function untilReady (port: number, maxMs = 60_000): Promise<number> {
+  const started = performance.now()
+  while (performance.now() - started < maxMs) {
+    const reply = await getRaw(port, '/health/ready').catch(() => undefined)
+    if (reply !== undefined && reply.status === 200 && (JSON.parse(reply.body.toString()) as { status: string }).status === 'ready') return performance.now()
+    await sleep(5)
+  }
+  throw new Error(`/health/ready did not say ready within ${maxMs} ms`)
 }
 
 /** The bare node:http replay server on the same core, serving the recorded fixture. */

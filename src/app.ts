@@ -14,6 +14,7 @@ import { clientIpReader } from './http/client-ip.js'
 import { cachingCompilers } from './http/compile-cache.js'
 import { FastLane } from './http/fast-lane.js'
 import { frameworkErrorResponder } from './http/framework-errors.js'
+import { parseQuery } from './http/query-string.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
 import cataloguePlugin from './plugins/catalogue.js'
@@ -72,7 +73,8 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     genReqId: () => randomUUID(),
     // overload.ts answers closing requests itself, as problem details.
     return503OnClosing: false,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The fast lane parses query strings with the same parser (fast-lane.ts).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQuery },
     frameworkErrors: frameworkErrorResponder(linkBase),
     schemaController: { compilersFactory: cachingCompilers() },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }

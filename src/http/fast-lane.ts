@@ -6,13 +6,17 @@ import type { Logger } from 'pino'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
 import type { RateCount } from '../plugins/rate-limit.js'
-import { isCurrent, type Prepared } from './prepared.js'
+import { Doorkeeper } from './doorkeeper.js'
+import { learnRoute, runRoute, type LearnedRoute } from './lane-routes.js'
+import { isCurrent, noteUse, weightOf, type Prepared } from './prepared.js'
 import { JSON_CONTENT_TYPE } from './respond.js'
 import { cacheFor } from './response-cache.js'
 import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
 
-/** URLs remembered per set of releases; beyond this the least used are forgotten. */
-const MAX_URLS = 10_000
+/** Bytes of the answers the lane remembers by URL (counted as in the response cache); beyond this the least used are forgotten. */
+export const LANE_BYTES = 16 * 1024 * 1024
+/** Paths whose route the lane has learnt (each release's items and lists: a few hundred). */
+const MAX_PATHS = 4000
 
 /** Headers the lane decides per request; every other header a route sent is the same each time for its URL. */
 const PER_REQUEST_HEADERS = new Set([
@@ -37,6 +41,8 @@ interface Entry {
 }
 
 interface Form {
+  /** The version of the compressed copies it was made with (better ones replace them in the background). */
+  version: number
   status: number
   /** Every header but the per-request ones (rate limit; Cache-Control when it counts down). */
   head: string[]
@@ -80,24 +86,41 @@ interface ServerSettings {
 }
 
 /**
- * Answers a repeated public GET without Fastify's per-request machinery. Once a route has
- * answered a URL from a prepared response (JSON, public, from the releases being served),
- * the lane remembers the URL with that response and the headers the route sent. The next
- * plain GET of the same URL is counted by the same rate limiter, then written straight from
- * the prepared bytes with the same headers, ETag, encodings and 304s. Anything else (another
- * method or Accept, a private answer, an expired time window, a reload, overload, closing,
- * a client over its limit) goes to Fastify as usual, which answers it and may teach the
- * lane again.
+ * Answers GETs without Fastify's per-request machinery (routing, request and reply objects,
+ * hooks, a child logger): Fastify's share of a request costs several times what answering
+ * from prepared bytes does.
+ *
+ * Repeats: once a route has answered a URL from a prepared response (JSON, public, from the
+ * releases being served), the lane remembers the URL with that response and the headers the
+ * route sent. The next plain GET of the same URL is counted by the same rate limiter, then
+ * written straight from the prepared bytes with the same headers, ETag, encodings and 304s.
+ *
+ * New URLs on a known path: the route's answer also taught the lane the path (handler,
+ * parameters, query validator, serialiser, headers). A plain GET of the path with another
+ * query is parsed and validated as Fastify would, and the route's own handler is run with a
+ * reply that takes the prepared answer (respond.ts); the answer is then counted and written
+ * as a repeat would be. A query Fastify would refuse, an error, or anything that is not a
+ * prepared JSON answer goes to Fastify, which answers it.
+ *
+ * Anything else (another method or Accept, an expired time window, a reload, overload,
+ * closing, a client over its limit) goes to Fastify as usual, which answers it and may teach
+ * the lane again.
  *
  * Postcode answers are private, and the lane never keeps a URL that holds a postcode: a
  * route with such answers gives the lane an AnswerKey instead, which resolves the postcode
  * in memory to the key the route's own response cache uses (the authority found, never the
- * postcode), and the lane answers from that cache.
+ * postcode), and the lane answers from that cache; a postcode whose answer is not cached
+ * yet is answered by the route's handler, run as above (only without an upstream service,
+ * as keyed routes are).
  */
 export class FastLane {
   #deps: FastLaneDeps | undefined
   #open = false
-  #entries = new LRUCache<string, Entry>({ max: MAX_URLS })
+  #entries = new LRUCache<string, Entry>({ maxSize: LANE_BYTES, sizeCalculation: (entry, url) => weightOf(entry.prepared) + 2 * url.length })
+  /** URLs are remembered from their second time (doorkeeper.ts). */
+  #doorkeeper = new Doorkeeper()
+  /** Routes by the exact path they answered (no query). */
+  #routes = new LRUCache<string, LearnedRoute>({ max: MAX_PATHS })
   /** Routes with private answers, by path; their entries by the prepared answer they serve (kept as long as the route's cache keeps it). */
   #keyed = new Map<string, KeyedRoute>()
   #answers = new WeakMap<Prepared, Entry>()
@@ -114,6 +137,7 @@ export class FastLane {
   close (): void {
     this.#open = false
     this.#entries.clear()
+    this.#routes.clear()
     this.#answers = new WeakMap()
   }
 
@@ -141,25 +165,60 @@ export class FastLane {
     const deps = this.#deps
     if (deps === undefined || !this.#open || request.method !== 'GET') return
     if (prepared.contentType !== JSON_CONTENT_TYPE || !JSON_ACCEPTS.has(request.headers.accept)) return
-    if (policy === 'private') {
-      const keyed = this.#keyed.get(request.routeOptions.url ?? '')
-      if (keyed !== undefined && keyed.fixed === null) keyed.fixed = fixedHeaders(reply)
-      return
-    }
     const url = request.raw.url
     const set = deps.currentSet()
     if (url === undefined || set.byId.get(owner.release.id) !== owner) return
+    const mark = url.indexOf('?')
+    const path = mark === -1 ? url : url.slice(0, mark)
+    if (policy === 'private') {
+      // Only a route that named its answers' keys (no upstream service) is run by the lane.
+      const keyed = this.#keyed.get(path)
+      if (keyed === undefined) return
+      keyed.fixed ??= fixedHeaders(reply)
+      if (!this.#routes.has(path)) this.#learn(path, request, reply, keyed.fixed)
+      return
+    }
+    const fixed = fixedHeaders(reply)
+    if (!this.#routes.has(path)) this.#learn(path, request, reply, fixed)
     const known = this.#entries.peek(url)
     if (known !== undefined && known.prepared === prepared && known.set === set) return
-    this.#entries.set(url, { set, prepared, policy, route: request.routeOptions.url ?? '(no route)', fixed: fixedHeaders(reply), forms: {} })
+    if (known === undefined && !this.#doorkeeper.again(url)) return
+    this.#entries.set(url, { set, prepared, policy, route: request.routeOptions.url ?? '(no route)', fixed, forms: {} })
+  }
+
+  #learn (path: string, request: FastifyRequest, reply: FastifyReply, fixed: string[]): void {
+    const route = learnRoute(request, reply, fixed)
+    if (route !== undefined) this.#routes.set(path, route)
   }
 
   /** Answers the request if it can; otherwise hands it to Fastify. */
   serve (req: IncomingMessage, res: ServerResponse, fastify: Handler): void {
     const deps = this.#deps
-    const entry = deps === undefined ? undefined : this.#entryFor(req, deps)
-    if (deps === undefined || entry === undefined) return fastify(req, res)
+    if (deps === undefined || !this.#open || req.method !== 'GET' || !JSON_ACCEPTS.has(req.headers.accept)) return fastify(req, res)
     const started = performance.now()
+    const url = req.url as string
+    const entry = this.#entryFor(url, deps)
+    if (entry !== undefined) return this.#count(req, res, entry, deps, started, fastify)
+    const mark = url.indexOf('?')
+    const route = this.#routes.get(mark === -1 ? url : url.slice(0, mark))
+    // Fastify's router also ends a path at '#' (and, if configured, ';'): leave those to it.
+    if (route === undefined || url.includes('#') || url.includes(';') || deps.isUnderPressure()) return fastify(req, res)
+    runRoute(route, req, mark === -1 ? '' : url.slice(mark + 1), deps.log).then((answer) => {
+      const set = deps.currentSet()
+      if (answer === undefined || !this.#open || answer.prepared.contentType !== JSON_CONTENT_TYPE || set.byId.get(answer.owner.release.id) !== answer.owner) return fastify(req, res)
+      const made: Entry = { set, prepared: answer.prepared, policy: answer.policy, route: route.url, fixed: route.fixed, forms: {} }
+      // An answer filled in for one value is made again cheaply; only shared bodies are kept by URL.
+      if (answer.policy !== 'private' && answer.prepared.tail === null && this.#doorkeeper.again(url)) this.#entries.set(url, made)
+      this.#count(req, res, made, deps, started, fastify)
+    }).catch((err: unknown) => {
+      deps.log.error({ err }, 'fast lane failed; the request goes to the routes')
+      if (!res.headersSent) fastify(req, res)
+      else res.destroy()
+    })
+  }
+
+  /** Counts the request against the client's limit, then writes the answer (or leaves the 429 to the routes). */
+  #count (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, started: number, fastify: Handler): void {
     if (deps.countRequest === undefined) return this.#write(req, res, entry, deps, null, started)
     deps.countRequest(deps.clientIp(req), (count) => {
       // Over the limit: the routes answer the 429 (problem details, Retry-After). They count
@@ -169,9 +228,7 @@ export class FastLane {
     })
   }
 
-  #entryFor (req: IncomingMessage, deps: FastLaneDeps): Entry | undefined {
-    if (!this.#open || req.method !== 'GET' || !JSON_ACCEPTS.has(req.headers.accept)) return undefined
-    const url = req.url as string
+  #entryFor (url: string, deps: FastLaneDeps): Entry | undefined {
     const entry = this.#entries.get(url) ?? this.#keyedEntry(url, deps)
     if (entry === undefined || entry.set !== deps.currentSet()) return undefined
     if (!isCurrent(entry.prepared, deps.clock()) || deps.isUnderPressure()) return undefined
@@ -200,8 +257,10 @@ export class FastLane {
   #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, rateHeaders: string[] | null, started: number): void {
     const { prepared, policy } = entry
     const now = deps.clock()
+    noteUse(prepared)
     const variant = variantOf(req.headers['if-none-match'], req.headers['accept-encoding'], prepared)
-    const form = entry.forms[variant] ??= formOf(entry, variant, now)
+    let form = entry.forms[variant]
+    if (form === undefined || form.version !== prepared.shared.version) form = entry.forms[variant] = formOf(entry, variant, now)
     // Headers as a flat array: building an object with these names per request costs more
     // than everything else here together.
     const head = form.head.slice()
@@ -235,6 +294,7 @@ function fixedHeaders (reply: FastifyReply): string[] {
 
 /** One form of an entry's answer with all the headers that do not change per request. */
 function formOf (entry: Entry, variant: Variant, now: number): Form {
+  const version = entry.prepared.shared.version
   const answer = answerIn(variant, entry.prepared, now, entry.policy)
   const head = entry.fixed.slice()
   for (const [name, value] of Object.entries(answer.headers)) {
@@ -243,5 +303,5 @@ function formOf (entry: Entry, variant: Variant, now: number): Form {
     head.push(name, value)
   }
   if (answer.body !== null) head.push('content-length', String(answer.body.length))
-  return { status: answer.status, head, body: answer.body }
+  return { version, status: answer.status, head, body: answer.body }
 }

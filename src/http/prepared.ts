@@ -1,10 +1,42 @@
 import { createHash } from 'node:crypto'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { improveLater } from './background-compression.js'
+import { compressSync, crcOf, finishStream, type Encoding } from './compression.js'
+
+export type { Encoding } from './compression.js'
 
 /** Bodies smaller than this are sent as they are: compressing them saves nothing. */
 const MIN_COMPRESS_BYTES = 512
 
-export type Encoding = 'br' | 'gzip'
+/**
+ * Compressed copies of some bytes, shared by every answer built on them: a whole body, or
+ * the head that the answers made from one template share (then the copies are open
+ * streams, finished per answer by `finishStream`). A copy is made when a client first asks
+ * for that encoding, at the fast level; once the bytes are asked for again, both are remade
+ * at the best level in the background.
+ */
+export class Compressed {
+  copies: Partial<Record<Encoding, Buffer>> = {}
+  /** Bumped when the copies are replaced by better ones, so anything built on the old ones is rebuilt. */
+  version = 0
+  best = false
+  queued = false
+  uses = 0
+  #crc: number | undefined
+
+  constructor (readonly bytes: Buffer, readonly open: boolean) {}
+
+  /** The copy in one encoding, made now (fast level) if there is none yet. */
+  copy (encoding: Encoding): Buffer {
+    this.copies[encoding] ??= compressSync(this.bytes, encoding, 'fast', this.open)
+    return this.copies[encoding]
+  }
+
+  /** crc32 of the bytes, for the gzip trailer of an answer finished from an open copy. */
+  get crc (): number {
+    this.#crc ??= crcOf(this.bytes)
+    return this.#crc
+  }
+}
 
 /**
  * A response prepared once and served many times: the bytes, a strong ETag, and
@@ -19,14 +51,23 @@ export interface Prepared {
   readonly validFrom: number
   /** Until when they are right (ms since epoch); null: until the release changes. */
   readonly validUntil: number | null
-  readonly encoded: Partial<Record<Encoding, Buffer>>
+  /** The compressed copies: of the whole body, or of its head when `tail` holds the rest. */
+  readonly shared: Compressed
+  /** The bytes after the shared head (an answer filled in from a template), sent stored in its compressed forms. */
+  readonly tail: Buffer | null
+  /** This answer's own compressed bytes, finished from the shared head, and the head's version they were made from. */
+  readonly finished: Partial<Record<Encoding, { version: number, bytes: Buffer }>>
+}
+
+/** A strong ETag for some bytes (or for what names them, e.g. a template's ETag and a filled-in value). */
+export function etagOf (bytes: Buffer | string): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`
 }
 
 /** Prepares bytes for serving; `validUntil` null means they depend on the release only. */
 export function prepare (body: string | Buffer, contentType: string, validFrom = 0, validUntil: number | null = null): Prepared {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body
-  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`
-  return { body: bytes, etag, contentType, validFrom, validUntil, encoded: {} }
+  return { body: bytes, etag: etagOf(bytes), contentType, validFrom, validUntil, shared: new Compressed(bytes, false), tail: null, finished: {} }
 }
 
 /** Whether a prepared response is right at `now` (inside the time window it was made for). */
@@ -34,31 +75,28 @@ export function isCurrent (prepared: Prepared, now: number): boolean {
   return now >= prepared.validFrom && (prepared.validUntil === null || now < prepared.validUntil)
 }
 
-/** The compressed copy for an encoding, made once. Null when the body is too small to bother. */
+/** The compressed body in an encoding (made now at the fast level if need be). Null when the body is too small to bother. */
 export function encodedBody (prepared: Prepared, encoding: Encoding): Buffer | null {
   if (prepared.body.length < MIN_COMPRESS_BYTES) return null
-  let bytes = prepared.encoded[encoding]
-  if (bytes === undefined) {
-    bytes = encoding === 'br'
-      ? brotliCompressSync(prepared.body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: prepared.body.length,
-          // A window no larger than the body: the default 4 MB one makes each small
-          // response ten times slower to compress, for the same bytes.
-          [constants.BROTLI_PARAM_LGWIN]: Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.ceil(Math.log2(prepared.body.length))))
-        }
-      })
-      : gzipSync(prepared.body, { level: 9 })
-    prepared.encoded[encoding] = bytes
-  }
+  const { shared, tail } = prepared
+  if (tail === null) return shared.copy(encoding)
+  const done = prepared.finished[encoding]
+  if (done !== undefined && done.version === shared.version) return done.bytes
+  const bytes = finishStream(encoding, shared.copy(encoding), tail, shared.bytes.length, shared.crc)
+  prepared.finished[encoding] = { version: shared.version, bytes }
   return bytes
 }
 
-/** Makes both compressed copies now (for responses built eagerly at load). */
-export function precompress (prepared: Prepared): Prepared {
-  encodedBody(prepared, 'br')
-  encodedBody(prepared, 'gzip')
-  return prepared
+/**
+ * Counts one use of an answer. The second use of the same bytes (the URL, or the status
+ * window, came again) queues best-level copies of both encodings in the background.
+ */
+export function noteUse (prepared: Prepared): void {
+  const shared = prepared.shared
+  if (++shared.uses >= 2 && !shared.best && prepared.body.length >= MIN_COMPRESS_BYTES) improveLater(shared)
+}
+
+/** Bytes an answer holds, for caches bounded by bytes: its body and as much again for its compressed copies. */
+export function weightOf (prepared: Prepared): number {
+  return 2 * prepared.body.length + 256
 }

@@ -9,7 +9,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { SHARED_SCHEMAS } from '../../schemas/index.js'
 import { csvColumns } from './csv.js'
 import { chooseFormat, type Format } from './negotiate-format.js'
-import { queryKey, respond } from './respond.js'
+import { queryKey, respond, type RespondOptions } from './respond.js'
 
 const schemaById = new Map(SHARED_SCHEMAS.map((s) => [s.$id as string, s as Record<string, unknown>]))
 const columnCache = new WeakMap<TSchema, string[]>()
@@ -55,7 +55,8 @@ export function respondList<F> (app: FastifyInstance, request: FastifyRequest, r
     pinned: Object.keys(filters).length === 0 && page === 1 && perPage === DEFAULT_PER_PAGE,
     now,
     followsClock,
-    build () {
+    at: atWindow(query, moment, options.path),
+    build (echo) {
       const found = options.find(catalogue, filters as F, moment)
       if (format === 'csv') return { payload: { rows: found.items, columns: columnsOf(options.item) }, validUntil: found.validUntil }
       const pageOf = paginate(found.items, page, perPage)
@@ -70,12 +71,17 @@ export function respondList<F> (app: FastifyInstance, request: FastifyRequest, r
             per_page: perPage,
             ...(alternatives === undefined ? {} : { open_now_alternatives: alternatives.items })
           },
-          links: listLinks(catalogue.links, options.path, options.linkParams.map((k) => [k, filters[k] as string | number | boolean | undefined]), pageOf)
+          links: listLinks(catalogue.links, options.path, options.linkParams.map((k) => [k, k === 'at' && echo !== undefined ? echo : filters[k] as string | number | boolean | undefined]), pageOf)
         },
         validUntil: Math.min(found.validUntil, alternatives?.validUntil ?? Number.POSITIVE_INFINITY)
       }
     }
   })
+}
+
+/** For a question about a fixed instant: answered per status window (see respond's `at`). */
+function atWindow (query: Query, moment: Moment, route: string): RespondOptions['at'] {
+  return query.at === undefined ? undefined : { instant: moment.instant, value: query.at, key: queryKey(route, { ...query, at: undefined }) }
 }
 
 /** Answers a single-record endpoint at the moment asked about, from the prepared responses. */
@@ -91,6 +97,7 @@ export function respondItem<E> (
     pinned: Object.keys(query).every((k) => k === 'release'),
     now,
     followsClock,
+    at: atWindow(query, moment, options.key),
     build () {
       const { item, validUntil } = options.present(options.entry, moment)
       return { payload: { data: item, meta: { release: options.catalogue.release.id } }, validUntil }

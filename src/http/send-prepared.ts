@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ifNoneMatchHits, pickEncoding } from './negotiate.js'
-import { encodedBody, type Encoding, type Prepared } from './prepared.js'
+import { encodedBody, noteUse, type Encoding, type Prepared } from './prepared.js'
 
 /** Public data changes only with a release: caches may keep it, and serve it stale if we are down. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800'
@@ -72,6 +72,7 @@ export function answerIn (variant: Variant, prepared: Prepared, now: number, pol
 
 /** Sends a prepared response through Fastify. */
 export function sendPrepared (request: FastifyRequest, reply: FastifyReply, prepared: Prepared, now: number, policy: CachePolicy = 'public'): FastifyReply {
+  noteUse(prepared)
   const answer = answerIn(variantOf(request.headers['if-none-match'], request.headers['accept-encoding'], prepared), prepared, now, policy)
   reply.headers(answer.headers)
   return answer.body === null ? reply.code(304).send() : reply.send(answer.body)
