@@ -8,16 +8,16 @@ import hsdsRoutes from '../routes/hsds/index.js'
 import v1Routes from '../routes/index.js'
 import openapiRoutes from '../routes/openapi.js'
 import rootRoutes from '../routes/root.js'
-import { loadData, type CatalogueSet } from './catalogue/index.js'
+import type { CatalogueSet } from './catalogue/index.js'
 import { trustProxyOption, type Config } from './config.js'
 import { clientIpReader } from './http/client-ip.js'
-import { cachingCompilers } from './http/compile-cache.js'
+import { cachingCompilers, type CompiledCode } from './http/compile-cache.js'
 import { FastLane } from './http/fast-lane.js'
 import { frameworkErrorResponder } from './http/framework-errors.js'
 import { parseQuery } from './http/query-string.js'
 import { isWarmUp } from './http/warm-up.js'
 import { loggerOptions, logRequestCompleted } from './logger.js'
-import cataloguePlugin from './plugins/catalogue.js'
+import cataloguePlugin, { type LaterReleases } from './plugins/catalogue.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
 import postcodeUpstreamPlugin from './plugins/postcode-upstream.js'
 import schemasPlugin from './plugins/schemas.js'
@@ -44,8 +44,12 @@ export interface AppOptions {
   clock?: () => number
   /** Data already loaded (the server loads it first to fail fast); default: load DATA_DIR. */
   catalogues?: CatalogueSet
+  /** Releases `catalogues` leaves out until they are checked after listening (the server's boot); see checkLaterReleases. */
+  laterReleases?: LaterReleases
   /** Event-loop delay (ms) from which requests are refused with 503, 0 for never; default MAX_EVENT_LOOP_DELAY. */
   maxEventLoopDelay?: number
+  /** Validators and serialisers kept as code (the bundle's, written by `npm run build`); default: compile them. */
+  compiledCode?: CompiledCode
 }
 
 /**
@@ -55,10 +59,12 @@ export interface AppOptions {
 export async function buildApp (config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const clock = options.clock ?? Date.now
   const linkBase = config.PUBLIC_BASE_URL ?? ''
-  const load = () => loadData(config.DATA_DIR, linkBase, clock())
+  // The checking code is loaded when data is (re)loaded here, not with the app.
+  const load = async () => (await import('./catalogue/index.js')).loadData(config.DATA_DIR, linkBase, clock())
   const initial = options.catalogues ?? await load()
   const trustProxy = trustProxyOption(config.TRUST_PROXY)
   const lane = new FastLane()
+  const compilers = cachingCompilers(options.compiledCode)
 
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, options.logStream),
@@ -76,7 +82,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
     // The fast lane parses query strings with the same parser (fast-lane.ts).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQuery },
     frameworkErrors: frameworkErrorResponder(linkBase),
-    schemaController: { compilersFactory: cachingCompilers() },
+    schemaController: { compilersFactory: compilers.factory },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -96,7 +102,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(schemasPlugin)
   await app.register(standardResponsesPlugin)
   await app.register(swaggerPlugin, { publicBaseUrl: config.PUBLIC_BASE_URL })
-  await app.register(cataloguePlugin, { initial, load, clock })
+  await app.register(cataloguePlugin, { initial, load, clock, later: options.laterReleases })
   await app.register(errorHandlerPlugin, { base: linkBase })
   await app.register(finiteNumbersPlugin)
   await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
@@ -110,6 +116,8 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(hsdsRoutes, { prefix: '/hsds' })
   await app.ready()
+  // Building: compile every route's schemas now, so their code is written (compile-cache.ts).
+  if (options.compiledCode?.write === true) compilers.compileAll()
   lane.open({
     clock,
     currentSet: () => app.catalogues,

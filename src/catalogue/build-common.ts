@@ -3,7 +3,7 @@ import type { Contact, ContactRecord } from '../../schemas/contact.js'
 import type { OrganisationRecord, OrganisationRef } from '../../schemas/organisation.js'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import type { Source, SourceRecord } from '../../schemas/source.js'
-import { contactUri } from './contact-uri.js'
+import { uriOf } from './contact-uris.js'
 
 export { searchKey } from '../domain/search-key.js'
 
@@ -47,7 +47,7 @@ export function presentOrganisationRef (record: OrganisationRecord): Organisatio
  */
 export function presentContact (record: ContactRecord, serviceNations: readonly Nation[], describe: (s: ScheduleRecord) => string, hours: ScheduleRecord | null = record.hours): ContactEntry {
   const verification = record.verification ?? 'confirmed'
-  const uri = contactUri(record.kind, record.value)
+  const uri = uriOf(record.kind, record.value)
   const nations = record.nations ?? serviceNations
   return {
     schedule: hours,

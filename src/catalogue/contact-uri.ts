@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { ContactKind } from '../../schemas/contact.js'
+import { useUriResolver } from './contact-uris.js'
 
 /**
  * UK short codes that are not in the national numbering plan but are dialled as written:
@@ -58,3 +59,6 @@ export function contactUri (kind: ContactKind, value: string): UriResult {
   if (url.protocol !== 'https:') return { ok: false, rule: 'https-url', detail: 'URLs must use https' }
   return { ok: true, uri: url.href }
 }
+
+// Building a catalogue asks contact-uris.ts; once this module is loaded it answers there.
+useUriResolver(contactUri)

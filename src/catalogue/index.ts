@@ -1,12 +1,9 @@
 import { describeSchedule } from '../domain/schedule/index.js'
 import { loadCatalogueSet, type CatalogueSet } from './load-catalogues.js'
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+import { londonToday } from './today.js'
 
-/** Today's date in the UK (YYYY-MM-DD). */
-export function londonToday (instant: number): string {
-  return londonDate.format(instant)
-}
+export { londonToday }
 
 /**
  * Loads, checks and builds every release in a data folder. Throws a DataError (one line:

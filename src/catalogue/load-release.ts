@@ -43,14 +43,7 @@ function checkFilesMatchManifest (dir: string, label: (f: string) => string, man
  */
 export function loadRelease (dir: string, root: string, parsed: Map<string, unknown[]> = new Map()): RawRelease {
   const label = (file: string) => relative(root, join(dir, file)) || file
-  const manifestLabel = label('manifest.yaml')
-  const manifestBytes = readFileOrFail(join(dir, 'manifest.yaml'), manifestLabel)
-  const manifestData = readYaml(join(dir, 'manifest.yaml'), manifestLabel)
-  validateValue(manifestLabel, null, '', manifestData, ManifestSchema)
-  const manifest = manifestData as Manifest
-  if (manifest.id !== basename(dir)) {
-    throw new DataError(manifestLabel, null, '/id', 'release-id-matches-folder', `id "${manifest.id}" differs from the folder name "${basename(dir)}"`)
-  }
+  const { manifest, hash: manifestHash } = readManifest(dir, root)
   checkFilesMatchManifest(dir, label, manifest)
 
   const known = new Set(Object.values(DATASETS).map((d) => d.file))
@@ -77,7 +70,20 @@ export function loadRelease (dir: string, root: string, parsed: Map<string, unkn
     }
     records[name] = valid as never
   }
-  return { manifest, hash: sha256(manifestBytes), records: upgradeRecords(format, records as DatasetRecords) }
+  return { manifest, hash: manifestHash, records: upgradeRecords(format, records as DatasetRecords) }
+}
+
+/** A release folder's manifest, read and checked against its schema, with the SHA-256 of its bytes. */
+export function readManifest (dir: string, root: string): { manifest: Manifest, hash: string } {
+  const manifestLabel = relative(root, join(dir, 'manifest.yaml')) || 'manifest.yaml'
+  const manifestBytes = readFileOrFail(join(dir, 'manifest.yaml'), manifestLabel)
+  const manifestData = readYaml(join(dir, 'manifest.yaml'), manifestLabel)
+  validateValue(manifestLabel, null, '', manifestData, ManifestSchema)
+  const manifest = manifestData as Manifest
+  if (manifest.id !== basename(dir)) {
+    throw new DataError(manifestLabel, null, '/id', 'release-id-matches-folder', `id "${manifest.id}" differs from the folder name "${basename(dir)}"`)
+  }
+  return { manifest, hash: sha256(manifestBytes) }
 }
 
 function readFileOrFail (path: string, label: string): Buffer {

@@ -14,6 +14,13 @@ export function unknownRelease (where: { name: string, in: 'query' | 'path' }): 
   return Object.assign(new UnknownRelease(where.in), { param: where.name, location: where.in })
 }
 
+const ReleaseStarting = createError<[string]>('SG_RELEASE_STARTING', 'Release %s is still being checked after start-up: try again after the time in Retry-After', 503)
+
+/** A release the server holds but has not finished checking since it started: come back in a moment. */
+export function releaseStarting (id: string, retryAfter: number): Error & { headers: Record<string, string> } {
+  return Object.assign(new ReleaseStarting(id), { headers: { 'retry-after': String(retryAfter) } })
+}
+
 const InvalidParameter = createError<[string, string]>('SG_INVALID_PARAMETER', "Query parameter '%s' %s.", 400)
 
 /** A query parameter that passed the schema but makes no sense (e.g. 31 February). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Catalogue } from '../catalogue/build-catalogue.js'
 import type { CatalogueSet } from '../catalogue/load-catalogues.js'
-import { unknownRelease } from '../http/errors.js'
+import { releaseStarting, unknownRelease } from '../http/errors.js'
 
 export interface ReloadOutcome {
   at: string
@@ -29,6 +29,11 @@ declare module 'fastify' {
     reloadData: () => Promise<ReloadOutcome>
     /** The outcome of the last reload, if any. */
     readonly lastReload: ReloadOutcome | null
+    /**
+     * Checks the releases left for after start-up (CatalogueOptions.later) and serves them
+     * with the rest; a broken one is left out, and readiness says so. Resolves when done.
+     */
+    checkLaterReleases: () => Promise<void>
   }
 }
 
@@ -38,25 +43,65 @@ export interface CatalogueOptions {
   initial: CatalogueSet
   load: () => Promise<CatalogueSet>
   clock: () => number
+  /** Releases the server holds but `initial` leaves out until they are checked (after listening), and how to check them. */
+  later?: LaterReleases
 }
 
+export interface LaterReleases {
+  ids: readonly string[]
+  finish: () => Promise<{ set: CatalogueSet, faults: ReadonlyArray<{ id: string, error: string }> }>
+}
+
+/** Seconds a request pinned to a release still being checked is told to wait. */
+const STARTING_RETRY_AFTER = 2
+
 /** Holds the current set of releases. The first set is loaded before the app is built. */
-async function cataloguePlugin (app: FastifyInstance, { initial, load, clock }: CatalogueOptions) {
+async function cataloguePlugin (app: FastifyInstance, { initial, load, clock, later }: CatalogueOptions) {
   let current = initial
   let lastReload: ReloadOutcome | null = null
+  let pending = new Set(later?.ids ?? [])
+  let broken: string[] = []
+  if (pending.size > 0) app.readiness.starting('releases', `checking the older releases: ${[...pending].join(', ')}`)
   app.decorate('catalogues', { getter: () => current })
   app.decorate('lastReload', { getter: () => lastReload })
   app.decorate('clock', clock)
   app.decorate('catalogueFor', function catalogueFor (releaseId: string | undefined, where = RELEASE_QUERY): Catalogue {
     if (releaseId === undefined) return current.latest
     const found = current.byId.get(releaseId)
-    if (found === undefined) throw unknownRelease(where)
-    return found
+    if (found !== undefined) return found
+    if (pending.has(releaseId)) throw releaseStarting(releaseId, STARTING_RETRY_AFTER)
+    throw unknownRelease(where)
+  })
+  app.decorate('checkLaterReleases', async function checkLaterReleases (): Promise<void> {
+    if (later === undefined || pending.size === 0) return
+    let outcome: Awaited<ReturnType<LaterReleases['finish']>>
+    try {
+      outcome = await later.finish()
+    } catch (err) {
+      // Not a fault in the data (those are listed in faults): the older releases stay out.
+      outcome = { set: current, faults: [...pending].map((id) => ({ id, error: `could not be checked: ${(err as Error).message}` })) }
+    }
+    const { set, faults } = outcome
+    // A reload that worked meanwhile brought every release in already: its set stands.
+    if (lastReload?.ok !== true) current = set
+    pending = new Set()
+    broken = faults.map((f) => f.id)
+    for (const { id, error } of faults) {
+      app.readiness.problem(`release ${id}`, `release ${id} failed its checks and is not served: ${error}`)
+      app.log.error({ release: id, problem: error }, 'an older release failed its checks and is not served')
+    }
+    app.readiness.started('releases')
+    if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
   })
   app.decorate('reloadData', async function reloadData (): Promise<ReloadOutcome> {
     const at = new Date(clock()).toISOString()
     try {
       current = await load()
+      // Every release is in the new set and passed its checks.
+      pending = new Set()
+      app.readiness.started('releases')
+      for (const id of broken) app.readiness.problem(`release ${id}`, null)
+      broken = []
       lastReload = { at, ok: true, error: null }
       app.readiness.problem('reload', null)
       if (app.hasDecorator('ignoreLoadSpike')) app.ignoreLoadSpike()
