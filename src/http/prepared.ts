@@ -96,6 +96,16 @@ export function noteUse (prepared: Prepared): void {
   if (++shared.uses >= 2 && !shared.best && prepared.body.length >= MIN_COMPRESS_BYTES) improveLater(shared)
 }
 
+/**
+ * Queues best-level copies of both encodings now, for answers made once at start-up and
+ * served to everyone (a script, a page): the background queue makes them, off the requests'
+ * path; until then a request gets a fast copy.
+ */
+export function precompress (prepared: Prepared): Prepared {
+  if (prepared.body.length >= MIN_COMPRESS_BYTES) improveLater(prepared.shared)
+  return prepared
+}
+
 /** Bytes an answer holds, for caches bounded by bytes: its body and as much again for its compressed copies. */
 export function weightOf (prepared: Prepared): number {
   return 2 * prepared.body.length + 256
