@@ -10,10 +10,10 @@ import { Doorkeeper } from './doorkeeper.js'
 import { learnRoute, runRoute, type LearnedRoute } from './lane-routes.js'
 import { isCurrent, noteUse, weightOf, type Prepared } from './prepared.js'
 import { JSON_CONTENT_TYPE } from './respond.js'
-import { cacheFor } from './response-cache.js'
+import { cacheFor, isPinned } from './response-cache.js'
 import { answerIn, cacheControlFor, variantOf, type CachePolicy, type Variant } from './send-prepared.js'
 
-/** Bytes of the answers the lane remembers by URL (counted as in the response cache); beyond this the least used are forgotten. */
+/** Bytes of the answers the lane alone holds by URL (counted as in the response cache); beyond this the least used URLs are forgotten. */
 export const LANE_BYTES = 16 * 1024 * 1024
 /** Paths whose route the lane has learnt (each release's items and lists: a few hundred). */
 const MAX_PATHS = 4000
@@ -116,7 +116,8 @@ interface ServerSettings {
 export class FastLane {
   #deps: FastLaneDeps | undefined
   #open = false
-  #entries = new LRUCache<string, Entry>({ maxSize: LANE_BYTES, sizeCalculation: (entry, url) => weightOf(entry.prepared) + 2 * url.length })
+  // An answer kept for its release's life (every unfiltered list and item) is not the lane's to count.
+  #entries = new LRUCache<string, Entry>({ maxSize: LANE_BYTES, sizeCalculation: (entry, url) => (isPinned(entry.prepared) ? 256 : weightOf(entry.prepared)) + 2 * url.length })
   /** URLs are remembered from their second time (doorkeeper.ts). */
   #doorkeeper = new Doorkeeper()
   /** Routes by the exact path they answered (no query). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { improveLater } from './background-compression.js'
 import { compressSync, crcOf, finishStream, type Encoding } from './compression.js'
 
@@ -61,7 +61,7 @@ export interface Prepared {
 
 /** A strong ETag for some bytes (or for what names them, e.g. a template's ETag and a filled-in value). */
 export function etagOf (bytes: Buffer | string): string {
-  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`
+  return `"${hash('sha256', bytes, 'base64url').slice(0, 32)}"`
 }
 
 /** Prepares bytes for serving; `validUntil` null means they depend on the release only. */

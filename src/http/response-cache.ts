@@ -20,6 +20,13 @@ const filtered = new LRUCache<string, Held>({
 /** Filtered answers are kept from their question's second time (doorkeeper.ts). */
 const doorkeeper = new Doorkeeper()
 let owners = 0
+/** Answers kept for the life of their release (their bytes are the release's, not a cache's). */
+const pinnedAnswers = new WeakSet<Prepared>()
+
+/** Whether an answer is kept for the life of its release: a cache that holds it too adds no bytes. */
+export function isPinned (prepared: Prepared): boolean {
+  return pinnedAnswers.has(prepared)
+}
 
 /**
  * Prepared responses of one release: unfiltered lists and items are kept for the life of
@@ -40,8 +47,10 @@ export class ResponseCache {
 
   /** Keeps an answer: pinned ones for the life of the release, filtered ones once their question comes again. */
   set (key: string, prepared: Prepared, pinned: boolean): Prepared {
-    if (pinned) this.#pinned.set(key, prepared)
-    else if (doorkeeper.again(this.#prefix + key)) filtered.set(this.#prefix + key, prepared)
+    if (pinned) {
+      this.#pinned.set(key, prepared)
+      pinnedAnswers.add(prepared)
+    } else if (doorkeeper.again(this.#prefix + key)) filtered.set(this.#prefix + key, prepared)
     return prepared
   }
 
