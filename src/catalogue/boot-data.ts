@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Manifest } from '../../schemas/release.js'
 import { loadGeographyIndex, type GeographyIndex } from '../domain/geography/index.js'
-import { loadBankHolidayCalendars, type BankHolidayCalendars } from '../domain/schedule/index.js'
-import { BANK_HOLIDAYS_FILE } from '../domain/schedule/calendar-file.js'
+import type { BankHolidayCalendarFile } from '../../schemas/schedule.js'
+import { calendarsFromFile } from '../domain/schedule/calendar.js'
+import { BANK_HOLIDAYS_FILE, loadBankHolidayFile } from '../domain/schedule/calendar-file.js'
 import { buildCatalogue, type Catalogue } from './build-catalogue.js'
 import { rememberUris, UriNotKnown } from './contact-uris.js'
 import type { DataCache } from './data-cache.js'
@@ -79,8 +80,8 @@ export async function loadLatestFirst (dataDir: string, options: LoadOptions, ca
 
   const [latestId, ...later] = order as [string, ...string[]]
   const latest = await check(latestId)
-  const calendars = loadCalendars(dataDir, cache)
-  const set = setOf([await build(latest, true)], calendars)
+  const bankHolidays = loadCalendars(dataDir, cache)
+  const set = setOf([await build(latest, true)], bankHolidays)
 
   return {
     set,
@@ -96,17 +97,18 @@ export async function loadLatestFirst (dataDir: string, options: LoadOptions, ca
           faults.push({ id, error: err.message })
         }
       }
-      return { set: setOf(catalogues, calendars), faults }
+      return { set: setOf(catalogues, bankHolidays), faults }
     }
   }
 }
 
-function setOf (catalogues: Catalogue[], calendars: BankHolidayCalendars): CatalogueSet {
+function setOf (catalogues: Catalogue[], bankHolidays: BankHolidayCalendarFile): CatalogueSet {
   return Object.freeze({
     latest: catalogues[0] as Catalogue,
     byId: new Map(catalogues.map((c) => [c.release.id, c])),
     ids: catalogues.map((c) => c.release.id),
-    calendars
+    calendars: calendarsFromFile(bankHolidays),
+    bankHolidays
   })
 }
 
@@ -169,7 +171,8 @@ function freezeIndex (index: GeographyIndex): GeographyIndex {
   return Object.freeze(index)
 }
 
-function loadCalendars (dataDir: string, cache: DataCache | undefined): BankHolidayCalendars {
-  if (cache !== undefined && sha256(readFileSync(join(dataDir, BANK_HOLIDAYS_FILE))) === cache.calendars.sha256) return cache.calendars.value
-  return loadBankHolidayCalendars(dataDir)
+/** The bank-holiday file: from the cache when it is the one checked, else read and checked. */
+function loadCalendars (dataDir: string, cache: DataCache | undefined): BankHolidayCalendarFile {
+  if (cache !== undefined && sha256(readFileSync(join(dataDir, BANK_HOLIDAYS_FILE))) === cache.calendars.sha256) return cache.calendars.file
+  return loadBankHolidayFile(dataDir)
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import type { GeographyIndex } from '../domain/geography/index.js'
-import type { BankHolidayCalendars } from '../domain/schedule/index.js'
+import type { BankHolidayCalendarFile } from '../../schemas/schedule.js'
 import type { UriResult } from './contact-uri.js'
 import type { RawRelease } from './load-release.js'
 
@@ -20,7 +20,8 @@ export interface DataCache {
   releases: Record<string, CachedRelease>
   /** Postcode indexes by edition, with the hashes of their two files. */
   geography: Record<string, { meta: string, bin: string, index: GeographyIndex }>
-  calendars: { sha256: string, value: BankHolidayCalendars }
+  /** The bank-holiday file as checked. */
+  calendars: { sha256: string, file: BankHolidayCalendarFile }
   /** Every contact's URI: [kind, value, result]. */
   uris: Array<[string, string, UriResult]>
 }
@@ -34,7 +35,7 @@ export interface CachedRelease {
   raw: RawRelease
 }
 
-export const DATA_CACHE_FORMAT = 1
+export const DATA_CACHE_FORMAT = 2
 
 /** The cache in a file, if the file is there and of this format. */
 export function readDataCache (file: string): DataCache | undefined {

@@ -51,7 +51,7 @@ export function dataCacheOf (dataDir: string, set: CatalogueSet): DataCache {
     order: [...set.ids],
     releases,
     geography,
-    calendars: { sha256: sha256(readFileSync(join(dataDir, BANK_HOLIDAYS_FILE))), value: set.calendars },
+    calendars: { sha256: sha256(readFileSync(join(dataDir, BANK_HOLIDAYS_FILE))), file: set.bankHolidays },
     uris: [...uris.values()]
   }
 }

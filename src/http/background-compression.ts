@@ -60,7 +60,7 @@ async function next (): Promise<void> {
     const br = await compressAsync(item.bytes, 'br', 'best', item.open)
     const gzip = await compressAsync(item.bytes, 'gzip', 'best', item.open)
     item.copies = { br, gzip }
-    item.best = true
+    item.bestOf.add('br').add('gzip')
     item.version++
   } catch {
     // The fast copies stay; nothing a client sees depends on this.

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto'
 import { improveLater } from './background-compression.js'
-import { compressSync, crcOf, finishStream, type Encoding } from './compression.js'
+import { compressSync, crcOf, finishStream, type Encoding, type Level } from './compression.js'
 
 export type { Encoding } from './compression.js'
 
@@ -18,15 +18,29 @@ export class Compressed {
   copies: Partial<Record<Encoding, Buffer>> = {}
   /** Bumped when the copies are replaced by better ones, so anything built on the old ones is rebuilt. */
   version = 0
-  best = false
+  /** The encodings whose copy is at the best level already. */
+  readonly bestOf = new Set<Encoding>()
   queued = false
   uses = 0
   #crc: number | undefined
 
   constructor (readonly bytes: Buffer, readonly open: boolean) {}
 
-  /** The copy in one encoding, made now (fast level) if there is none yet. */
-  copy (encoding: Encoding): Buffer {
+  /** Both copies are at the best level. */
+  get best (): boolean {
+    return this.bestOf.size === 2
+  }
+
+  /**
+   * The copy in one encoding, made now if there is none yet: at the fast level for a client
+   * waiting for it, at the best level for the server's own requests (warm-up, static export).
+   */
+  copy (encoding: Encoding, level: Level = 'fast'): Buffer {
+    if (level === 'best' && !this.bestOf.has(encoding)) {
+      this.copies[encoding] = compressSync(this.bytes, encoding, 'best', this.open)
+      this.bestOf.add(encoding)
+      this.version++
+    }
     this.copies[encoding] ??= compressSync(this.bytes, encoding, 'fast', this.open)
     return this.copies[encoding]
   }
@@ -75,14 +89,15 @@ export function isCurrent (prepared: Prepared, now: number): boolean {
   return now >= prepared.validFrom && (prepared.validUntil === null || now < prepared.validUntil)
 }
 
-/** The compressed body in an encoding (made now at the fast level if need be). Null when the body is too small to bother. */
-export function encodedBody (prepared: Prepared, encoding: Encoding): Buffer | null {
+/** The compressed body in an encoding (made now, at `level`, if need be: see Compressed.copy). Null when the body is too small to bother. */
+export function encodedBody (prepared: Prepared, encoding: Encoding, level: Level = 'fast'): Buffer | null {
   if (prepared.body.length < MIN_COMPRESS_BYTES) return null
   const { shared, tail } = prepared
-  if (tail === null) return shared.copy(encoding)
+  if (tail === null) return shared.copy(encoding, level)
+  const copy = shared.copy(encoding, level)
   const done = prepared.finished[encoding]
   if (done !== undefined && done.version === shared.version) return done.bytes
-  const bytes = finishStream(encoding, shared.copy(encoding), tail, shared.bytes.length, shared.crc)
+  const bytes = finishStream(encoding, copy, tail, shared.bytes.length, shared.crc)
   prepared.finished[encoding] = { version: shared.version, bytes }
   return bytes
 }

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ifNoneMatchHits, pickEncoding } from './negotiate.js'
+import type { Level } from './compression.js'
 import { encodedBody, noteUse, type Encoding, type Prepared } from './prepared.js'
+import { isWarmUp } from './warm-up.js'
 
 /** Public data changes only with a release: caches may keep it, and serve it stale if we are down. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800'
@@ -47,17 +49,17 @@ export interface PreparedAnswer {
  * The form a request gets: 304 when the client already has it, else the Brotli or gzip
  * bytes as the client accepts, else identity.
  */
-export function variantOf (ifNoneMatch: string | undefined, acceptEncoding: string | undefined, prepared: Prepared): Variant {
+export function variantOf (ifNoneMatch: string | undefined, acceptEncoding: string | undefined, prepared: Prepared, level: Level = 'fast'): Variant {
   if (ifNoneMatchHits(ifNoneMatch, prepared.etag)) return 'not-modified'
   const encoding = pickEncoding(acceptEncoding)
-  return encoding !== null && encodedBody(prepared, encoding) !== null ? encoding : 'identity'
+  return encoding !== null && encodedBody(prepared, encoding, level) !== null ? encoding : 'identity'
 }
 
 /**
  * The answer in one form, never re-serialised or re-compressed. Shared by the Fastify
  * routes and the fast lane, so both answer alike.
  */
-export function answerIn (variant: Variant, prepared: Prepared, now: number, policy: CachePolicy): PreparedAnswer {
+export function answerIn (variant: Variant, prepared: Prepared, now: number, policy: CachePolicy, level: Level = 'fast'): PreparedAnswer {
   const headers: Record<string, string> = {
     etag: prepared.etag,
     'cache-control': cacheControlFor(prepared, now, policy),
@@ -67,13 +69,15 @@ export function answerIn (variant: Variant, prepared: Prepared, now: number, pol
   headers['content-type'] = prepared.contentType
   if (variant === 'identity') return { status: 200, headers, body: prepared.body }
   headers['content-encoding'] = variant
-  return { status: 200, headers, body: encodedBody(prepared, variant) }
+  return { status: 200, headers, body: encodedBody(prepared, variant, level) }
 }
 
 /** Sends a prepared response through Fastify. */
 export function sendPrepared (request: FastifyRequest, reply: FastifyReply, prepared: Prepared, now: number, policy: CachePolicy = 'public'): FastifyReply {
   noteUse(prepared)
-  const answer = answerIn(variantOf(request.headers['if-none-match'], request.headers['accept-encoding'], prepared), prepared, now, policy)
+  // The server's own requests (warm-up, the static export) wait for the best compression.
+  const level = isWarmUp(request.headers) ? 'best' : 'fast'
+  const answer = answerIn(variantOf(request.headers['if-none-match'], request.headers['accept-encoding'], prepared, level), prepared, now, policy, level)
   reply.headers(answer.headers)
   return answer.body === null ? reply.code(304).send() : reply.send(answer.body)
 }

@@ -97,4 +97,5 @@ t.test('builds the real data from its cache as from its files', async (t) => {
     t.equal(a?.geography?.unit.keys.length, b?.geography?.unit.keys.length, `${id}: the same postcode index`)
   }
   t.same(set.calendars, full.calendars)
+  t.same(set.bankHolidays, full.bankHolidays)
 })

@@ -34,3 +34,14 @@ t.test('leaves small bodies uncompressed', async (t) => {
   t.equal(encodedBody(prepared, 'br'), null)
   t.equal(prepared.shared.queued, false)
 })
+
+t.test('makes the best copy at once for the server\'s own requests (warm-up, static export)', async (t) => {
+  const prepared = prepare(body(), 'application/json; charset=utf-8')
+  const fast = encodedBody(prepared, 'gzip') as Buffer
+  const best = encodedBody(prepared, 'gzip', 'best') as Buffer
+  t.not(best, fast, 'made again at the best level')
+  t.same([...prepared.shared.bestOf], ['gzip'])
+  t.equal(prepared.shared.version, 1)
+  t.equal(encodedBody(prepared, 'gzip'), best, 'and then served to everyone')
+  t.ok(gunzipSync(best).equals(prepared.body))
+})

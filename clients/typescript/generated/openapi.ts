@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * The data is loaded and being served
-         * @description `degraded` means the last data reload was refused and the previous release is still served.
+         * @description Always 200 while the process serves. `starting`: the latest release is served while older ones are still being checked. `degraded`: serving, but something is wrong, one line each in `reasons` (a refused data reload, a broken older release, Redis unreachable).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -2939,14 +2939,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description degraded: serving, but the last data reload was refused (the previous release is still served) */
-                        status: "ready" | "degraded";
+                        /** @description starting: serving the latest release while older ones are still being checked (a request pinned to one of them gets 503 with Retry-After); degraded: serving, but something is wrong (see reasons), e.g. the last data reload was refused (the previous release is still served), an older release failed its checks (it is never served), or Redis is unreachable (rate-limit counters are kept in memory) */
+                        status: "starting" | "ready" | "degraded";
                         /**
                          * @description Data release id; defaults to the latest release
                          * @example 2026-11-28
                          */
                         release: string;
+                        /** @description Releases served (checked) */
                         releases: number;
+                        /** @description Why the status is not ready, one line each; empty when ready */
+                        reasons: string[];
                         last_reload: {
                             /** Format: date-time */
                             at: string;
