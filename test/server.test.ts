@@ -20,7 +20,7 @@ t.test('refuses to start on broken data: exits non-zero before listening, one li
   const run = await spawnServer({ DATA_DIR: dir }).exited
   t.not(run.code, 0)
   t.notOk(saysListening(run.stdout))
-  t.ok(run.ms < 5000, 'within 5 s')
+  t.ok(run.ms < 60_000, 'by itself, not hanging (the bench times start-up)')
   const lines = run.stderr.trim().split('\n')
   t.equal(lines.length, 1)
   t.match(lines[0], /^data error: releases\/2026-01-01\/helplines\.yaml: record \(file\) at \/: sha256 .*\[rule: manifest-hash\]$/)
