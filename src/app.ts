@@ -105,7 +105,7 @@ export async function buildApp (config: Config, options: AppOptions = {}): Promi
   await app.register(cataloguePlugin, { initial, load, clock, later: options.laterReleases })
   await app.register(errorHandlerPlugin, { base: linkBase })
   await app.register(finiteNumbersPlugin)
-  await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL })
+  await app.register(postcodeUpstreamPlugin, { baseUrl: config.POSTCODES_IO_URL, timeoutMs: config.POSTCODES_IO_TIMEOUT })
   await app.register(securityPlugin, { securityContact: config.SECURITY_CONTACT, publicBaseUrl: config.PUBLIC_BASE_URL, clock })
   await app.register(overloadPlugin, { maxEventLoopDelay: options.maxEventLoopDelay ?? config.MAX_EVENT_LOOP_DELAY, retryAfter: 5 })
   await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, redisUrl: config.REDIS_URL })

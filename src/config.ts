@@ -19,6 +19,7 @@ export const ConfigSchema = Type.Object({
   MAX_EVENT_LOOP_DELAY: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000, description: 'Event-loop delay (ms) from which requests get 503 at once instead of waiting; 0 turns the overload guard off' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'When set, rate-limit counters are shared in Redis' })),
   POSTCODES_IO_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'postcodes.io-compatible server for postcodes the bundled index lacks' })),
+  POSTCODES_IO_TIMEOUT: Type.Integer({ minimum: 1, maximum: 60_000, default: 1500, description: 'Milliseconds to wait for the postcode upstream before answering without it' }),
   SECURITY_CONTACT: Type.String({
     pattern: '^(?:mailto:|https://)',
     default: 'mailto:security@example.org',

@@ -11,11 +11,13 @@ declare module 'fastify' {
 
 export interface PostcodeUpstreamOptions {
   baseUrl: string | undefined
+  /** How long to wait for an answer before going on without it. */
+  timeoutMs: number
 }
 
 /** The optional upstream postcode service (POSTCODES_IO_URL), e.g. for Northern Ireland. */
-async function postcodeUpstream (app: FastifyInstance, { baseUrl }: PostcodeUpstreamOptions) {
-  app.decorate('postcodeUpstream', baseUrl === undefined ? undefined : createPostcodesIoClient(baseUrl, { timeoutMs: 1500 }))
+async function postcodeUpstream (app: FastifyInstance, { baseUrl, timeoutMs }: PostcodeUpstreamOptions) {
+  app.decorate('postcodeUpstream', baseUrl === undefined ? undefined : createPostcodesIoClient(baseUrl, { timeoutMs }))
 }
 
 export default fp(postcodeUpstream, { name: 'postcode-upstream' })
