@@ -209,8 +209,9 @@ export class FastLane {
       if (answer === undefined || !this.#open || answer.prepared.contentType !== JSON_CONTENT_TYPE || set.byId.get(answer.owner.release.id) !== answer.owner) return fastify(req, res)
       const made: Entry = { set, prepared: answer.prepared, policy: answer.policy, route: route.url, fixed: route.fixed, forms: {} }
       // An answer filled in for one value is made again cheaply; only shared bodies are kept by URL.
-      if (answer.policy !== 'private' && answer.prepared.tail === null && this.#doorkeeper.again(url)) this.#entries.set(url, made)
-      this.#count(req, res, made, deps, started, fastify)
+      const kept = answer.policy !== 'private' && answer.prepared.tail === null && this.#doorkeeper.again(url)
+      if (kept) this.#entries.set(url, made)
+      this.#count(req, res, made, deps, started, fastify, !kept)
     }).catch((err: unknown) => {
       deps.log.error({ err }, 'fast lane failed; the request goes to the routes')
       if (!res.headersSent) fastify(req, res)
@@ -218,14 +219,18 @@ export class FastLane {
     })
   }
 
-  /** Counts the request against the client's limit, then writes the answer (or leaves the 429 to the routes). */
-  #count (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, started: number, fastify: Handler): void {
-    if (deps.countRequest === undefined) return this.#write(req, res, entry, deps, null, started)
+  /**
+   * Counts the request against the client's limit, then writes the answer (or leaves the 429 to
+   * the routes). `once`: the entry serves this request only (a miss not kept), so its form's
+   * headers are written as they are, not copied first.
+   */
+  #count (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, started: number, fastify: Handler, once = false): void {
+    if (deps.countRequest === undefined) return this.#write(req, res, entry, deps, null, started, once)
     deps.countRequest(deps.clientIp(req), (count) => {
       // Over the limit: the routes answer the 429 (problem details, Retry-After). They count
       // the request again, which changes nothing for a client already over its limit.
       if (count.exceeded) fastify(req, res)
-      else this.#write(req, res, entry, deps, count.headers, started)
+      else this.#write(req, res, entry, deps, count.headers, started, once)
     })
   }
 
@@ -255,7 +260,7 @@ export class FastLane {
     return entry
   }
 
-  #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, rateHeaders: string[] | null, started: number): void {
+  #write (req: IncomingMessage, res: ServerResponse, entry: Entry, deps: FastLaneDeps, rateHeaders: string[] | null, started: number, once: boolean): void {
     const { prepared, policy } = entry
     const now = deps.clock()
     noteUse(prepared)
@@ -264,9 +269,9 @@ export class FastLane {
     if (form === undefined || form.version !== prepared.shared.version) form = entry.forms[variant] = formOf(entry, variant, now)
     // Headers as a flat array: building an object with these names per request costs more
     // than everything else here together.
-    const head = form.head.slice()
+    const head = once ? form.head : form.head.slice()
     if (prepared.validUntil !== null) head.push('cache-control', cacheControlFor(prepared, now, policy))
-    if (rateHeaders !== null) head.push(...rateHeaders)
+    if (rateHeaders !== null) for (const value of rateHeaders) head.push(value)
     res.writeHead(form.status, head)
     if (form.body === null) res.end()
     else res.end(form.body)
@@ -298,10 +303,10 @@ function formOf (entry: Entry, variant: Variant, now: number): Form {
   const version = entry.prepared.shared.version
   const answer = answerIn(variant, entry.prepared, now, entry.policy)
   const head = entry.fixed.slice()
-  for (const [name, value] of Object.entries(answer.headers)) {
+  for (const name in answer.headers) {
     // A Cache-Control that counts down to the end of a time window is written per request.
     if (name === 'cache-control' && entry.prepared.validUntil !== null) continue
-    head.push(name, value)
+    head.push(name, answer.headers[name] as string)
   }
   if (answer.body !== null) head.push('content-length', String(answer.body.length))
   return { version, status: answer.status, head, body: answer.body }

@@ -14,11 +14,16 @@ export function listLinks (links: LinkBuilder, path: string, filters: Array<[str
     if (page.perPage !== DEFAULT_PER_PAGE) paging.push(['per_page', String(page.perPage)])
     return links.to(path, [...kept, ...paging])
   }
+  // Most answers are one page: self, first and last are then one link, built once.
+  const first = at(1)
+  const self = page.page === 1 ? first : at(page.page)
+  const next = page.page < page.lastPage ? at(page.page + 1) : null
+  const last = page.lastPage === 1 ? first : page.lastPage === page.page ? self : page.lastPage === page.page + 1 ? next as string : at(page.lastPage)
   return {
-    self: at(page.page),
-    first: at(1),
-    last: at(page.lastPage),
-    next: page.page < page.lastPage ? at(page.page + 1) : null,
+    self,
+    first,
+    last,
+    next,
     prev: page.page > 1 ? at(Math.min(page.page - 1, page.lastPage)) : null
   }
 }

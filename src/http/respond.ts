@@ -99,9 +99,18 @@ function windowed (reply: FastifyReply, options: RespondOptions, at: NonNullable
 
 /** A cache key from validated query values: the same question always gives the same key. */
 export function queryKey (route: string, query: Record<string, unknown>): string {
-  const parts = Object.keys(query).filter((k) => k !== 'release' && k !== 'format' && query[k] !== undefined).sort()
-    .map((k) => `${k}=${String(query[k])}`)
-  return `${route}?${parts.join('&')}`
+  // Made for every miss: one pass, in order as it goes (Array#sort allocates more than
+  // everything else here, for the few names a query has).
+  const names: string[] = []
+  for (const k of Object.keys(query)) {
+    if (k === 'release' || k === 'format' || query[k] === undefined) continue
+    let i = names.length
+    while (i > 0 && (names[i - 1] as string) > k) i--
+    names.splice(i, 0, k)
+  }
+  let key = `${route}?`
+  for (let i = 0; i < names.length; i++) key += `${i === 0 ? '' : '&'}${names[i]}=${String(query[names[i] as string])}`
+  return key
 }
 
 /**
