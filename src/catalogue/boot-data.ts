@@ -3,9 +3,9 @@ import { join, relative } from 'node:path'
 import type { Manifest } from '../../schemas/release.js'
 import { loadGeographyIndex, type GeographyIndex } from '../domain/geography/index.js'
 import type { BankHolidayCalendarFile } from '../../schemas/schedule.js'
-import { calendarsFromFile } from '../domain/schedule/calendar.js'
 import { BANK_HOLIDAYS_FILE, loadBankHolidayFile } from '../domain/schedule/calendar-file.js'
 import { buildCatalogue, type Catalogue } from './build-catalogue.js'
+import { catalogueSet } from './catalogue-set.js'
 import { rememberUris, UriNotKnown } from './contact-uris.js'
 import type { DataCache } from './data-cache.js'
 import { DataError } from './data-error.js'
@@ -81,7 +81,7 @@ export async function loadLatestFirst (dataDir: string, options: LoadOptions, ca
   const [latestId, ...later] = order as [string, ...string[]]
   const latest = await check(latestId)
   const bankHolidays = loadCalendars(dataDir, cache)
-  const set = setOf([await build(latest, true)], bankHolidays)
+  const set = catalogueSet([await build(latest, true)], bankHolidays)
 
   return {
     set,
@@ -97,19 +97,9 @@ export async function loadLatestFirst (dataDir: string, options: LoadOptions, ca
           faults.push({ id, error: err.message })
         }
       }
-      return { set: setOf(catalogues, bankHolidays), faults }
+      return { set: catalogueSet(catalogues, bankHolidays), faults }
     }
   }
-}
-
-function setOf (catalogues: Catalogue[], bankHolidays: BankHolidayCalendarFile): CatalogueSet {
-  return Object.freeze({
-    latest: catalogues[0] as Catalogue,
-    byId: new Map(catalogues.map((c) => [c.release.id, c])),
-    ids: catalogues.map((c) => c.release.id),
-    calendars: calendarsFromFile(bankHolidays),
-    bankHolidays
-  })
 }
 
 function manifestHash (releasesDir: string, id: string): string | undefined {

@@ -3,8 +3,9 @@ import { join, relative } from 'node:path'
 import type { ScheduleRecord } from '../../schemas/schedule.js'
 import { loadGeographyIndex, type GeographyIndex } from '../domain/geography/index.js'
 import type { BankHolidayCalendarFile } from '../../schemas/schedule.js'
-import { calendarsFromFile, loadBankHolidayFile, type BankHolidayCalendars } from '../domain/schedule/index.js'
+import { loadBankHolidayFile, type BankHolidayCalendars } from '../domain/schedule/index.js'
 import { buildCatalogue, type Catalogue } from './build-catalogue.js'
+import { catalogueSet } from './catalogue-set.js'
 import { crossCheckLinks } from './cross-check-links.js'
 import { crossCheck } from './cross-check.js'
 import { DataError } from './data-error.js'
@@ -62,14 +63,7 @@ export async function loadCatalogueSet (dataDir: string, options: LoadOptions): 
     isLatest: i === 0,
     geography: raw.manifest.geography === undefined ? null : editions.get(raw.manifest.geography) ?? null
   }))
-  const bankHolidays = loadBankHolidayFile(dataDir)
-  return Object.freeze({
-    latest: catalogues[0] as Catalogue,
-    byId: new Map(catalogues.map((c) => [c.release.id, c])),
-    ids: catalogues.map((c) => c.release.id),
-    calendars: calendarsFromFile(bankHolidays),
-    bankHolidays
-  })
+  return catalogueSet(catalogues, loadBankHolidayFile(dataDir))
 }
 
 /** Newest first by publication time; every `previous` must name a present, unchanged release. */

@@ -1,26 +1,14 @@
-import { get, type IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import t, { type Test } from 'tap'
+import { fetchRaw, type RawReply } from '../support/raw-http.js'
 import { build, clockAt } from '../helper.js'
 
 // A URL the fast lane has not seen, on a path a route has answered before, is answered by the
 // route's own handler run by the lane (src/http/fast-lane.ts, lane-routes.ts), without
 // Fastify's per-request machinery. These tests compare, over a socket, what a client receives
 // that way with what the route sends through Fastify for the same request.
-
-interface Reply { status: number, headers: IncomingHttpHeaders, body: Buffer }
-
-function fetchRaw (port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path, headers, method, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-    })
-    req.on('error', reject)
-  })
-}
 
 async function listening (t: Test, config: Parameters<typeof build>[1] = {}) {
   const app = await build(t, config, { clock: clockAt('2026-02-02T10:00:00Z') })
@@ -41,7 +29,7 @@ const VIA_ROUTE = { accept: 'application/json, */*;q=0.1' }
 const PER_RESPONSE = new Set(['date', 'ratelimit-remaining', 'ratelimit-reset'])
 const comparable = (headers: IncomingHttpHeaders, skip: string[] = []) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.has(name) && !skip.includes(name)).sort(([a], [b]) => a.localeCompare(b)))
-const json = (reply: Reply) => JSON.parse(reply.body.toString())
+const json = (reply: RawReply) => JSON.parse(reply.body.toString())
 
 t.test('answers a new query on a path it has seen by running the route: the same status, headers and bytes', async (t) => {
   const { ask } = await listening(t)

@@ -1,8 +1,8 @@
-import { get, type IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import t, { type Test } from 'tap'
 import { compressionSettled } from '../../src/http/background-compression.js'
+import { decoded, fetchRaw } from '../support/raw-http.js'
 import { build, captureLog, clockAt, REAL_DATA } from '../helper.js'
 import { addRelease, copyFixtureData, FIXTURE_RELEASE } from '../support/releases.js'
 
@@ -10,19 +10,6 @@ import { addRelease, copyFixtureData, FIXTURE_RELEASE } from '../support/release
 // (src/http/fast-lane.ts). It only works over a real socket (inject goes straight to
 // Fastify), so these tests listen on 127.0.0.1 and compare what a client receives from the
 // lane with what the routes sent for the same request.
-
-interface Reply { status: number, headers: IncomingHttpHeaders, body: Buffer }
-
-function fetchRaw (port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path, headers, method, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-    })
-    req.on('error', reject)
-  })
-}
 
 async function listening (t: Test, options: Parameters<typeof build>[2] = {}, config: Parameters<typeof build>[1] = {}) {
   let clock = clockAt('2026-02-02T10:00:00Z')
@@ -39,12 +26,6 @@ async function listening (t: Test, options: Parameters<typeof build>[2] = {}, co
       return { ...reply, byLane: app.fastLane.hits > before }
     }
   }
-}
-
-function decoded ({ headers, body }: Reply): Buffer {
-  if (headers['content-encoding'] === 'br') return brotliDecompressSync(body)
-  if (headers['content-encoding'] === 'gzip') return gunzipSync(body)
-  return body
 }
 
 /** Headers that differ between any two responses whoever sends them. */
