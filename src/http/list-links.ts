@@ -15,15 +15,17 @@ export function listLinks (links: LinkBuilder, path: string, filters: Array<[str
     return links.to(path, [...kept, ...paging])
   }
   // Most answers are one page: self, first and last are then one link, built once.
-  const first = at(1)
-  const self = page.page === 1 ? first : at(page.page)
-  const next = page.page < page.lastPage ? at(page.page + 1) : null
-  const last = page.lastPage === 1 ? first : page.lastPage === page.page ? self : page.lastPage === page.page + 1 ? next as string : at(page.lastPage)
+  const built = new Map<number, string>()
+  const link = (n: number) => {
+    let made = built.get(n)
+    if (made === undefined) built.set(n, made = at(n))
+    return made
+  }
   return {
-    self,
-    first,
-    last,
-    next,
-    prev: page.page > 1 ? at(Math.min(page.page - 1, page.lastPage)) : null
+    self: link(page.page),
+    first: link(1),
+    last: link(page.lastPage),
+    next: page.page < page.lastPage ? link(page.page + 1) : null,
+    prev: page.page > 1 ? link(Math.min(page.page - 1, page.lastPage)) : null
   }
 }
