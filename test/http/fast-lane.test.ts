@@ -30,8 +30,14 @@ async function listening (t: Test, options: Parameters<typeof build>[2] = {}, co
 
 /** Headers that differ between any two responses whoever sends them. */
 const PER_RESPONSE = new Set(['date', 'ratelimit-remaining', 'ratelimit-reset'])
+/**
+ * A compressed body's length depends on the level it was made at: on a busy host a best-level
+ * copy can land between the two answers of a pair (compared once decoded, below).
+ */
 const comparable = (headers: IncomingHttpHeaders) =>
-  Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.has(name)).sort(([a], [b]) => a.localeCompare(b)))
+  Object.fromEntries(Object.entries(headers)
+    .filter(([name]) => !PER_RESPONSE.has(name) && !(name === 'content-length' && headers['content-encoding'] !== undefined))
+    .sort(([a], [b]) => a.localeCompare(b)))
 
 t.test('answers a repeated request exactly as the route did: status, headers and bytes', async (t) => {
   const { ask } = await listening(t)
@@ -60,8 +66,7 @@ t.test('answers a repeated request exactly as the route did: status, headers and
       t.ok(byLane.byLane, `${label}: the lane answered the second`)
       t.equal(byLane.status, byFastify.status, `${label}: same status`)
       t.same(comparable(byLane.headers), comparable(byFastify.headers), `${label}: same headers`)
-      // Compressed, the same bytes once decoded: on a busy host a best-level copy can land
-      // between the two answers (the same representation, under the same ETag).
+      // Compressed, the same bytes once decoded (see comparable).
       t.ok(decoded(byLane).equals(decoded(byFastify)), `${label}: same bytes`)
       t.match(byLane.headers['ratelimit-remaining'], /^\d+$/, `${label}: counted by the rate limiter`)
     }
